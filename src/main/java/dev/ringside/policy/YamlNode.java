@@ -1,0 +1,201 @@
+package dev.ringside.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML node that knows where it came from (file, line, column, path) so that every validation
+ * error can point at the exact spot. Problems are collected, not thrown, so one load reports all.
+ */
+final class YamlNode {
+    private final Node node;
+    private final String path;
+    private final Problems problems;
+
+    YamlNode(Node node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    void problem(String message) {
+        problems.add(node, path + ": " + message);
+    }
+
+    boolean isMap() {
+        return node instanceof MappingNode;
+    }
+
+    boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
+    boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
+    boolean isNull() {
+        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    /** Entries of a mapping in file order; reports duplicate and non-string keys. */
+    Map<String, YamlNode> entries() {
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode mapping)) {
+            problem("expected a mapping (key: value lines), got " + describe());
+            return out;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                problems.add(tuple.getKeyNode(), path + ": keys must be plain names");
+                continue;
+            }
+            String name = key.getValue();
+            String childPath = path.isEmpty() ? name : path + "." + name;
+            if (out.containsKey(name)) {
+                problems.add(key, childPath + ": duplicate key; keep one");
+                continue;
+            }
+            out.put(name, new YamlNode(tuple.getValueNode(), childPath, problems));
+        }
+        return out;
+    }
+
+    /** Entries of a mapping, reporting any key not in {@code allowed} (typos fail closed). */
+    Map<String, YamlNode> entries(Set<String> allowed) {
+        Map<String, YamlNode> out = entries();
+        out.forEach((key, value) -> {
+            if (!allowed.contains(key)) {
+                value.problemAtKey("unknown key '" + key + "'; expected one of " + String.join(", ", sorted(allowed)));
+            }
+        });
+        return out;
+    }
+
+    private void problemAtKey(String message) {
+        problems.add(node, path + ": " + message);
+    }
+
+    List<YamlNode> items() {
+        List<YamlNode> out = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq)) {
+            problem("expected a list ('- item' lines or [a, b]), got " + describe());
+            return out;
+        }
+        int i = 0;
+        for (Node child : seq.getValue()) {
+            out.add(new YamlNode(child, path + "[" + i++ + "]", problems));
+        }
+        return out;
+    }
+
+    Optional<String> text() {
+        if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) return Optional.of(s.getValue());
+        problem("expected a value, got " + describe());
+        return Optional.empty();
+    }
+
+    Optional<String> nonBlankText() {
+        return text().filter(t -> {
+            if (!t.isBlank()) return true;
+            problem("must not be empty");
+            return false;
+        });
+    }
+
+    Optional<Long> integer() {
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            try {
+                return Optional.of(Long.parseLong(s.getValue().replace("_", "")));
+            } catch (NumberFormatException e) {
+                problem("integer out of range: " + s.getValue());
+                return Optional.empty();
+            }
+        }
+        problem("expected a whole number, got " + describe());
+        return Optional.empty();
+    }
+
+    Optional<Double> number() {
+        if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+            return Optional.of(Double.parseDouble(s.getValue().replace("_", "")));
+        }
+        problem("expected a number, got " + describe());
+        return Optional.empty();
+    }
+
+    Optional<Boolean> bool() {
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)));
+        }
+        problem("expected true or false, got " + describe());
+        return Optional.empty();
+    }
+
+    /** A string or a list of strings, as a list. */
+    List<String> texts() {
+        if (isScalar() && !isNull()) return text().map(List::of).orElse(List.of());
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : items()) item.nonBlankText().ifPresent(out::add);
+        return out;
+    }
+
+    String describe() {
+        return switch (node) {
+            case MappingNode m -> "a mapping";
+            case SequenceNode s -> "a list";
+            case ScalarNode s when s.getTag().equals(Tag.NULL) -> "nothing";
+            case ScalarNode s -> "'" + s.getValue() + "'";
+            default -> "an unsupported YAML node";
+        };
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+
+    /** Collector of located problems for one file. */
+    static final class Problems {
+        private final String file;
+        private final List<PolicyProblem> list = new ArrayList<>();
+
+        Problems(String file) {
+            this.file = file;
+        }
+
+        void add(Node node, String message) {
+            var mark = node.getStartMark();
+            list.add(new PolicyProblem(file, mark.getLine() + 1, mark.getColumn() + 1, message));
+        }
+
+        void addUnlocated(String message) {
+            list.add(new PolicyProblem(file, 0, 0, message));
+        }
+
+        void add(PolicyProblem problem) {
+            list.add(problem);
+        }
+
+        List<PolicyProblem> list() {
+            return list;
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+    }
+}

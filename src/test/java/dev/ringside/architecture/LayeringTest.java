@@ -1,0 +1,63 @@
+package dev.ringside.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps DESIGN.md's layer arrows true: the safety core is plain Java and depends on nothing above it. */
+class LayeringTest {
+    private static final String[] FRAMEWORKS = {"javafx..", "io.fabric8..", "com.slack..", "dev.langchain4j.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.ringside");
+    }
+
+    @Test
+    void policyGateAndJournalUseNoUiClusterSlackOrModelFramework() {
+        noClasses().that().resideInAnyPackage("dev.ringside.policy..", "dev.ringside.gate..", "dev.ringside.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("the safety core must be plain Java, obviously correct and fully testable")
+                .check(classes);
+    }
+
+    @Test
+    void policyDependsOnNoOtherRingsidePackage() {
+        noClasses().that().resideInAPackage("dev.ringside.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.gate..", "dev.ringside.journal..",
+                        "dev.ringside.agent..", "dev.ringside.cluster..", "dev.ringside.slack..", "dev.ringside.ui..",
+                        "dev.ringside.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void journalDependsOnNoOtherRingsidePackage() {
+        noClasses().that().resideInAPackage("dev.ringside.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.gate..", "dev.ringside.policy..",
+                        "dev.ringside.agent..", "dev.ringside.cluster..", "dev.ringside.slack..", "dev.ringside.ui..",
+                        "dev.ringside.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void gateDependsOnlyOnPolicyAndJournal() {
+        noClasses().that().resideInAPackage("dev.ringside.gate..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.agent..", "dev.ringside.cluster..",
+                        "dev.ringside.slack..", "dev.ringside.ui..", "dev.ringside.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingBelowTheUiDependsOnTheUi() {
+        noClasses().that().resideOutsideOfPackage("dev.ringside.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ringside.ui..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
