@@ -15,6 +15,7 @@ final class ScannedText {
     private List<SimpleCommand> commands;
     private Set<String> programs;
     private List<String[]> sqlReadings;
+    private String withoutQuotes;
 
     ScannedText(String normalized) {
         this.normalized = normalized;
@@ -36,6 +37,31 @@ final class ScannedText {
             }
         }
         return programs.contains(program);
+    }
+
+    /**
+     * A cheap first check for a SQL rule. Every SQL word is a run of the text with at most quotes
+     * taken out ({@code DR''OP}), so a word missing here is missing from every reading.
+     */
+    boolean mayContainSqlWord(String word) {
+        if (withoutQuotes == null) {
+            withoutQuotes = removeQuotes(normalized);
+        }
+        return withoutQuotes.contains(word);
+    }
+
+    private static String removeQuotes(String text) {
+        if (text.indexOf('\'') < 0 && text.indexOf('"') < 0 && text.indexOf('`') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\'' && c != '"' && c != '`') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     List<String[]> sqlReadings() {

@@ -1,8 +1,9 @@
 package dev.ringside.policy.command;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One simple command of a shell line, as tokens with their readings precomputed once, so each rule
@@ -20,44 +21,75 @@ final class SimpleCommand {
     /** Whether a flag was written with one dash, where {@code -rf} may bundle {@code -r} and {@code -f}. */
     private final boolean[] singleDash;
 
-    private SimpleCommand(List<String> programs, List<String> words, List<String> flags, List<Boolean> singleDash) {
-        int size = words.size();
-        this.programs = programs.toArray(new String[size]);
-        this.words = words.toArray(new String[size]);
-        this.flags = flags.toArray(new String[size]);
-        this.singleDash = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            this.singleDash[i] = singleDash.get(i);
-        }
+    private SimpleCommand(String[] programs, String[] words, String[] flags, boolean[] singleDash) {
+        this.programs = programs;
+        this.words = words;
+        this.flags = flags;
+        this.singleDash = singleDash;
     }
 
     /** Reads raw shell tokens (quotes and escapes already removed). */
     static SimpleCommand of(List<String> tokens) {
-        List<String> programs = new ArrayList<>(tokens.size() + 2);
-        List<String> words = new ArrayList<>(tokens.size() + 2);
-        List<String> flags = new ArrayList<>(tokens.size() + 2);
-        List<Boolean> singleDash = new ArrayList<>(tokens.size() + 2);
+        Builder builder = new Builder(tokens.size());
         for (String token : tokens) {
             String flag = flagName(token);
             if (flag != null) {
-                programs.add(null);
-                words.add(null);
-                flags.add(flag);
-                singleDash.add(token.charAt(1) != '-');
-                continue;
+                builder.add(null, null, flag, token.charAt(1) != '-');
+            } else {
+                builder.addWord(token);
             }
-            String program = programName(token);
-            int firstPiece = words.size();
-            KubernetesResources.expand(token, word -> {
-                // Only the first piece of deploy/NAME may be a program, so one token never
-                // supplies both a program and the words after it.
-                programs.add(words.size() == firstPiece ? program : null);
-                words.add(word);
-                flags.add(null);
-                singleDash.add(false);
-            });
         }
-        return new SimpleCommand(programs, words, flags, singleDash);
+        return builder.build();
+    }
+
+    /** Collects token readings into arrays; {@code deploy/NAME} may add two entries for one token. */
+    private static final class Builder implements Consumer<String> {
+        private String[] programs;
+        private String[] words;
+        private String[] flags;
+        private boolean[] singleDash;
+        private int size;
+        private String pendingProgram;
+
+        Builder(int tokens) {
+            programs = new String[tokens + 2];
+            words = new String[tokens + 2];
+            flags = new String[tokens + 2];
+            singleDash = new boolean[tokens + 2];
+        }
+
+        void addWord(String token) {
+            pendingProgram = programName(token);
+            KubernetesResources.expand(token, this);
+        }
+
+        /** One piece of a word token; only the first piece may be a program, so a single token
+         * never supplies both a program and the words after it. */
+        @Override
+        public void accept(String word) {
+            add(pendingProgram, word, null, false);
+            pendingProgram = null;
+        }
+
+        void add(String program, String word, String flag, boolean oneDash) {
+            if (size == words.length) {
+                int grown = size * 2;
+                programs = Arrays.copyOf(programs, grown);
+                words = Arrays.copyOf(words, grown);
+                flags = Arrays.copyOf(flags, grown);
+                singleDash = Arrays.copyOf(singleDash, grown);
+            }
+            programs[size] = program;
+            words[size] = word;
+            flags[size] = flag;
+            singleDash[size] = oneDash;
+            size++;
+        }
+
+        SimpleCommand build() {
+            return new SimpleCommand(Arrays.copyOf(programs, size), Arrays.copyOf(words, size),
+                    Arrays.copyOf(flags, size), Arrays.copyOf(singleDash, size));
+        }
     }
 
     /** Adds every program name this command mentions to {@code names}. */

@@ -29,6 +29,11 @@ record SqlPattern(List<String> words) implements CommandPattern {
 
     @Override
     public boolean matches(ScannedText text) {
+        for (String word : words) {
+            if (!text.mayContainSqlWord(word)) {
+                return false;
+            }
+        }
         for (String[] reading : text.sqlReadings()) {
             if (containsRun(reading)) {
                 return true;

@@ -3,6 +3,7 @@ package dev.ringside.policy.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,14 +49,14 @@ class CommandRuleTest {
         CommandRule rule = new CommandRule("aws-s3-recursive-rm", Dialect.SHELL, "aws s3 rm --recursive");
 
         assertThat(rule.pattern()).isEqualTo("aws s3 rm --recursive");
-        assertThat(CommandScanner.compile(java.util.List.of(rule)).firstMatch("aws s3 rm --recursive s3://b")).contains(rule);
+        assertThat(CommandScanner.compile(List.of(rule)).firstMatch("aws s3 rm --recursive s3://b")).contains(rule);
     }
 
     @Test
     void flagOnlyPatternIsAccepted() {
         CommandRule rule = new CommandRule("rm-recursive-force", Dialect.SHELL, "rm -r -f");
 
-        assertThat(CommandScanner.compile(java.util.List.of(rule)).firstMatch("rm -fr /data")).contains(rule);
-        assertThat(CommandScanner.compile(java.util.List.of(rule)).firstMatch("rm -r /data")).isEmpty();
+        assertThat(CommandScanner.compile(List.of(rule)).firstMatch("rm -fr /data")).contains(rule);
+        assertThat(CommandScanner.compile(List.of(rule)).firstMatch("rm -r /data")).isEmpty();
     }
 }

@@ -4,6 +4,9 @@ import static dev.ringside.policy.command.Policies.deniedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -277,6 +280,32 @@ class ShellCommandMatchingTest {
         CommandScanner scanner = CommandScanner.compile(List.of(Policies.shell("delete-deploy", "kubectl delete deploy")));
 
         assertThat(scanner.firstMatch("kubectl delete deployments.apps/checkout")).isPresent();
+    }
+
+    @Test
+    void singleTokenTextIsNeverACommand() {
+        CommandScanner scanner = CommandScanner.compile(List.of(Policies.sql("sql-truncate", "TRUNCATE")));
+
+        assertThat(scanner.firstMatch("TRUNCATE")).isEmpty();
+        assertThat(scanner.firstMatch("TRUNCATE orders")).isPresent();
+    }
+
+    @Test
+    void scannerGivesTheSameAnswersFromManyThreads() throws Exception {
+        List<String> commands = List.of("kubectl delete deploy x", "kubectl get pods", "DROP/**/TABLE t",
+                "aws s3 rm s3://b --recursive", "echo a3ViZWN0bCBkZWxldGUgZGVwbG95IHg= | base64 -d | sh");
+        List<String> expected = commands.stream().map(Policies::deniedBy).toList();
+
+        try (var executor = Executors.newFixedThreadPool(4)) {
+            var results = executor.invokeAll(IntStream.range(0, 64)
+                    .<Callable<List<String>>>mapToObj(i -> () -> commands.stream().map(Policies::deniedBy).toList())
+                    .toList());
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        }
+        assertThat(expected).containsExactly("kubectl-delete-deployment", "none", "sql-drop-table",
+                "aws-s3-recursive-rm", "kubectl-delete-deployment");
     }
 
     @Test
