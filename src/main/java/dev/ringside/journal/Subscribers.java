@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * Live delivery of committed entries. Each subscriber has its own virtual thread and bounded
  * queue: the writer only offers (never blocks, never runs subscriber code), so a slow or throwing
  * subscriber cannot stall or break it. A subscriber that falls behind and loses queued entries
- * notices the gap in the contiguous ids and catches up from the database, so it still sees every
+ * notices (by an overflow flag, or a gap in the contiguous ids) and catches up from the database, so it still sees every
  * entry, in order, exactly once.
  */
 final class Subscribers {
@@ -42,7 +42,9 @@ final class Subscribers {
         for (Subscription subscription : subscriptions) {
             for (JournalEntry entry : committed) {
                 if (!subscription.queue.offer(entry)) {
-                    break; // the subscriber will see the id gap and read the rest from the database
+                    // The subscriber reads the rest from the database once it has drained its queue.
+                    subscription.overflowed = true;
+                    break;
                 }
             }
         }
@@ -56,6 +58,7 @@ final class Subscribers {
         private final BlockingQueue<JournalEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         private final Consumer<JournalEntry> consumer;
         private volatile boolean closed;
+        private volatile boolean overflowed;
         private volatile Thread thread;
         private long delivered;
 
@@ -66,11 +69,18 @@ final class Subscribers {
 
         void deliver() {
             while (!closed) {
-                JournalEntry next;
-                try {
-                    next = queue.take();
-                } catch (InterruptedException e) {
-                    continue; // close() interrupts; the loop condition decides
+                JournalEntry next = queue.poll();
+                if (next == null) {
+                    if (overflowed) {
+                        overflowed = false; // cleared first, so an overflow during the catch-up is not missed
+                        catchUpTo(Long.MAX_VALUE);
+                        continue;
+                    }
+                    try {
+                        next = queue.take();
+                    } catch (InterruptedException e) {
+                        continue; // close() interrupts; the loop condition decides
+                    }
                 }
                 if (next.id() > delivered + 1) {
                     catchUpTo(next.id());
@@ -81,6 +91,7 @@ final class Subscribers {
             }
         }
 
+        /** Delivers committed entries from the database, up to (not including) {@code id}. */
         private void catchUpTo(long id) {
             while (delivered + 1 < id && !closed) {
                 List<JournalEntry> page = reader.readAfter(delivered, (int) Math.min(CATCH_UP_PAGE, id - 1 - delivered));
