@@ -16,7 +16,7 @@ final class CallLine {
         JsonNode node;
         try {
             node = JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidCall("line " + lineNumber + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
         return fromJson(node, "line " + lineNumber);

@@ -8,8 +8,14 @@ public final class PolicyException extends Exception {
     private final transient List<PolicyProblem> problems;
 
     public PolicyException(List<PolicyProblem> problems) {
-        super(summary(problems));
-        this.problems = List.copyOf(problems);
+        super(summary(inFileOrder(problems)));
+        this.problems = inFileOrder(problems);
+    }
+
+    private static List<PolicyProblem> inFileOrder(List<PolicyProblem> problems) {
+        return problems.stream()
+                .sorted(java.util.Comparator.comparingInt(PolicyProblem::line).thenComparingInt(PolicyProblem::column))
+                .toList();
     }
 
     public List<PolicyProblem> problems() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -119,8 +120,9 @@ public final class PolicyLoader {
                 if (!top.containsKey(required)) root.problem("missing '" + required + "' section");
             }
             Map<String, ActionSpec> actions = top.containsKey("actions") ? actions(top.get("actions")) : Map.of();
-            Map<String, RunbookMode> runbooks = top.containsKey("runbooks") ? runbooks(top.get("runbooks")) : Map.of();
-            Map<String, AgentPolicy> agents = top.containsKey("agents") ? agents(top.get("agents"), runbooks) : Map.of();
+            Set<String> declaredRunbooks = new HashSet<>();
+            Map<String, RunbookMode> runbooks = top.containsKey("runbooks") ? runbooks(top.get("runbooks"), declaredRunbooks) : Map.of();
+            Map<String, AgentPolicy> agents = top.containsKey("agents") ? agents(top.get("agents"), declaredRunbooks) : Map.of();
             NeverAllowList neverAllow = top.containsKey("never_allow") ? neverAllow(top.get("never_allow"))
                     : new NeverAllowList(List.of(), List.of());
             List<HumanRule> human = top.containsKey("require_human") ? humanRules(top.get("require_human"), actions) : List.of();
@@ -131,7 +133,7 @@ public final class PolicyLoader {
             return new Policy(source, agents, actions, neverAllow, human, approvals, breaker, runbooks);
         }
 
-        Map<String, AgentPolicy> agents(YamlNode node, Map<String, RunbookMode> runbooks) {
+        Map<String, AgentPolicy> agents(YamlNode node, Set<String> declaredRunbooks) {
             Map<String, AgentPolicy> out = new LinkedHashMap<>();
             for (YamlNode item : node.items()) {
                 Map<String, YamlNode> e = item.entries(AGENT_KEYS);
@@ -145,7 +147,7 @@ public final class PolicyLoader {
                 List<String> agentRunbooks = e.containsKey("runbooks") ? e.get("runbooks").texts() : List.of();
                 if (e.containsKey("runbooks")) {
                     for (String runbook : agentRunbooks) {
-                        if (!runbooks.containsKey(runbook)) {
+                        if (!declaredRunbooks.contains(runbook)) {
                             e.get("runbooks").problem("runbook '" + runbook + "' is not declared under 'runbooks'");
                         }
                     }
@@ -200,9 +202,8 @@ public final class PolicyLoader {
                     YamlNode patternNode = e.get(sql ? "sql" : "command");
                     patternNode.nonBlankText().ifPresent(pattern -> {
                         try {
-                            CommandRule rule = new CommandRule(name, sql ? Dialect.SQL : Dialect.SHELL, pattern);
-                            CommandScanner.compile(List.of(rule));
-                            commandRules.add(rule);
+                            // the rule checks its pattern as it is built
+                            commandRules.add(new CommandRule(name, sql ? Dialect.SQL : Dialect.SHELL, pattern));
                         } catch (IllegalArgumentException bad) {
                             patternNode.problem(bad.getMessage());
                         }
@@ -257,9 +258,10 @@ public final class PolicyLoader {
                     coolDown == null ? Duration.ofMinutes(5) : coolDown, probes);
         }
 
-        Map<String, RunbookMode> runbooks(YamlNode node) {
+        Map<String, RunbookMode> runbooks(YamlNode node, Set<String> declared) {
             Map<String, RunbookMode> out = new LinkedHashMap<>();
             node.entries().forEach((name, spec) -> {
+                declared.add(name);
                 Map<String, YamlNode> e = spec.entries(RUNBOOK_KEYS);
                 RunbookMode.Mode mode = required(spec, e, "mode").flatMap(YamlNode::text).map(m -> switch (m) {
                     case "dry-run" -> RunbookMode.Mode.DRY_RUN;
@@ -284,19 +286,19 @@ public final class PolicyLoader {
             return out;
         }
 
-        private java.util.Optional<YamlNode> required(YamlNode parent, Map<String, YamlNode> entries, String key) {
+        private Optional<YamlNode> required(YamlNode parent, Map<String, YamlNode> entries, String key) {
             YamlNode node = entries.get(key);
             if (node == null) parent.problem("missing '" + key + "'");
-            return java.util.Optional.ofNullable(node);
+            return Optional.ofNullable(node);
         }
 
         private int ring(YamlNode node) {
-            long ring = node.integer().orElse(-1L);
-            if (ring < 0 || ring > 2) {
-                if (node.isScalar()) node.problem("ring must be 0 (read-only), 1 (low-risk writes) or 2 (high-risk writes), got " + node.describe());
+            Optional<String> text = node.scalar().filter(t -> t.matches("[0-2]"));
+            if (text.isEmpty()) {
+                node.problem("ring must be 0 (read-only), 1 (low-risk writes) or 2 (high-risk writes), got " + node.describe());
                 return -1;
             }
-            return (int) ring;
+            return Integer.parseInt(text.get());
         }
 
         private int positive(YamlNode node) {

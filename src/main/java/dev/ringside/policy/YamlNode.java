@@ -33,7 +33,11 @@ final class YamlNode {
     }
 
     void problem(String message) {
-        problems.add(node, path + ": " + message);
+        problems.add(node, located(message));
+    }
+
+    private String located(String message) {
+        return path.isEmpty() ? message : path + ": " + message;
     }
 
     boolean isMap() {
@@ -61,7 +65,7 @@ final class YamlNode {
         }
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.add(tuple.getKeyNode(), path + ": keys must be plain names");
+                problems.add(tuple.getKeyNode(), located("keys must be plain names"));
                 continue;
             }
             String name = key.getValue();
@@ -87,7 +91,7 @@ final class YamlNode {
     }
 
     private void problemAtKey(String message) {
-        problems.add(node, path + ": " + message);
+        problems.add(node, located(message));
     }
 
     List<YamlNode> items() {
@@ -101,6 +105,11 @@ final class YamlNode {
             out.add(new YamlNode(child, path + "[" + i++ + "]", problems));
         }
         return out;
+    }
+
+    /** The scalar's text without reporting anything, for callers that word their own problem. */
+    Optional<String> scalar() {
+        return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? Optional.of(s.getValue()) : Optional.empty();
     }
 
     Optional<String> text() {
