@@ -25,7 +25,8 @@ public record AuditReport(boolean ok, long entries, long brokenAt, String reason
     /** The line the CLI prints, e.g. {@code audit: OK, 120 entries} or {@code audit: BROKEN at entry 42: …}. */
     public String message() {
         if (ok) {
-            return "audit: OK, " + entries + (entries == 1 ? " entry" : " entries");
+            // the wording is a command-line contract (DESIGN.md): always "N entries"
+            return "audit: OK, " + entries + " entries";
         }
         return brokenAt > 0 ? "audit: BROKEN at entry " + brokenAt + ": " + reason : "audit: BROKEN: " + reason;
     }
