@@ -31,7 +31,7 @@ final class CallLine {
         JsonNode args = node.get("args");
         if (args != null && !args.isObject()) throw new InvalidCall(where + ": \"args\" must be a JSON object");
         String callId = where.replace(' ', '-');
-        return new ProposedCall(callId, "policy-check", agent, runbook, tool, args, resourceVersion, null, null, null);
+        return new ProposedCall(callId, "policy-check", agent, runbook, tool, args, resourceVersion, null, null, null, null);
     }
 
     private static String text(JsonNode node, String field, String where, boolean required) throws InvalidCall {

@@ -132,6 +132,15 @@ public final class Gate {
             return Optional.of(Verdict.deny("ring", call.tool() + " is a ring " + act.ring() + " action; " + a.id()
                     + " is ring " + a.ring() + " and may propose up to ring " + a.proposesUpTo()));
         }
+        ProposedCall.RunbookLimits limits = call.limits();
+        if (limits != null && !limits.tools().contains(call.tool())) {
+            return Optional.of(Verdict.deny("scope", "runbook '" + limits.runbook() + "' does not use " + call.tool()
+                    + "; its tools are " + limits.tools().stream().sorted().toList()));
+        }
+        if (limits != null && act.ring() > limits.ringCeiling()) {
+            return Optional.of(Verdict.deny("ring", call.tool() + " is a ring " + act.ring() + " action; runbook '"
+                    + limits.runbook() + "' stops at ring " + limits.ringCeiling()));
+        }
         if (call.runbook() != null && !a.runbooks().contains(call.runbook())) {
             return Optional.of(Verdict.deny("scope", a.id() + " may not run runbook '" + call.runbook() + "'"));
         }
@@ -144,6 +153,10 @@ public final class Gate {
 
     private Optional<Verdict> dryRunOrApproval(ProposedCall call, Policy p, AgentPolicy agent, ActionSpec action,
                                                Instant now) {
+        if (action.isWrite() && call.limits() != null && call.limits().dryRun()) {
+            return Optional.of(new Verdict(Verdict.Kind.DRY_RUN, "dry_run", "runbook '" + call.limits().runbook()
+                    + "' is written as dry-run; recorded, not executed"));
+        }
         if (action.isWrite()) {
             String runbook = call.runbook() != null ? call.runbook() : agent.runbooks().stream().findFirst().orElse(null);
             Optional<RunbookMode> mode = runbook == null ? Optional.empty() : p.runbook(runbook);

@@ -175,9 +175,34 @@ class GateTest {
     @Test
     void outOfScopeEscalationMakesALowRingWriteWaitForAPerson() {
         ProposedCall call = new ProposedCall("c1", "run-1", "crashloop-agent", null, "delete_pod", GateFixture.json(POD),
-                null, null, null, List.of(new ProposedCall.Escalation("out-of-scope", "target is not part of the incident")));
+                null, null, null, List.of(new ProposedCall.Escalation("out-of-scope", "target is not part of the incident")), null);
         Decision d = f.gate().decide(call);
         assertThat(d.rule()).isEqualTo("approval/out-of-scope");
+    }
+
+    @Test
+    void aRunMayUseOnlyItsRunbooksToolsUpToItsRingCeiling() {
+        var limits = new ProposedCall.RunbookLimits("crashloop-rollback",
+                java.util.Set.of("list_pods", "get_pod_logs", "rollback_deployment", "delete_pod"), 1, false);
+        ProposedCall addLabels = f.call("crashloop-agent", "add_labels",
+                "{\"namespace\":\"shop\",\"kind\":\"Pod\",\"name\":\"web\",\"labels\":{\"a\":\"b\"}}");
+        Decision notInRunbook = f.gate().decide(addLabels.withContext(null, List.of(), limits));
+        assertThat(notInRunbook.rule()).isEqualTo("scope");
+        assertThat(notInRunbook.reason()).contains("does not use add_labels");
+        Decision aboveCeiling = f.gate().decide(f.call("crashloop-agent", "rollback_deployment", ROLLBACK).withContext(null, List.of(), limits));
+        assertThat(aboveCeiling.rule()).isEqualTo("ring");
+        assertThat(aboveCeiling.reason()).contains("stops at ring 1");
+        Decision inRunbook = f.gate().decide(f.call("crashloop-agent", "delete_pod", POD).withContext(null, List.of(), limits));
+        assertThat(inRunbook.rule()).isEqualTo("allow");
+    }
+
+    @Test
+    void aDryRunRunbookNeverWritesWhateverThePolicySays() {
+        var limits = new ProposedCall.RunbookLimits("oom-remediation", java.util.Set.of("delete_pod", "list_pods"), 2, true);
+        Decision d = f.gate().decide(f.call("oom-agent", "delete_pod", POD).withContext(null, List.of(), limits));
+        assertThat(d).isInstanceOf(Decision.DryRun.class);
+        assertThat(f.gate().decide(f.call("oom-agent", "list_pods", "{\"namespace\":\"shop\"}").withContext(null, List.of(), limits)).rule())
+                .isEqualTo("allow");
     }
 
     @Test
