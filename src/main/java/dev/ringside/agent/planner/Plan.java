@@ -1,0 +1,7 @@
+package dev.ringside.agent.planner;
+
+/** A runbook's steps as code: given what happened so far, the next move. Deterministic. */
+public interface Plan {
+
+    Move next(Conversation conversation);
+}
