@@ -54,6 +54,15 @@ class LayeringTest {
     }
 
     @Test
+    void clusterDependsOnNoAgentUiSlackOrCli() {
+        noClasses().that().resideInAPackage("dev.ringside.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.agent..", "dev.ringside.ui..",
+                        "dev.ringside.slack..", "dev.ringside.cli..", "dev.ringside.journal..")
+                .because("cluster adapts fabric8 to the gate's port and may use only gate and policy of ours")
+                .check(classes);
+    }
+
+    @Test
     void nothingBelowTheUiDependsOnTheUi() {
         noClasses().that().resideOutsideOfPackage("dev.ringside.ui..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ringside.ui..")
