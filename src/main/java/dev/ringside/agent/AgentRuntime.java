@@ -46,6 +46,9 @@ public final class AgentRuntime implements AutoCloseable {
     private final List<Runbook> runbooks;
     private final OutputGuard guard;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> finished = new ConcurrentHashMap<>();
+    private final List<RunHandle> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Duration settleTime = Duration.ofMinutes(15);
 
     public AgentRuntime(Governance governance, TraceSink trace, Function<String, GatedTools> toolsForAgent, ModelChoice models,
                         List<Runbook> runbooks, OutputGuard guard) {
@@ -66,10 +69,26 @@ public final class AgentRuntime implements AutoCloseable {
         return runbooks.stream().filter(r -> r.triggerKind().equals(incident.kind())).findFirst();
     }
 
-    /** Starts the matching runbook unless the incident is already being worked or nothing matches. */
+    /**
+     * Starts the matching runbook unless nothing matches, the incident is being worked, or a run
+     * for it finished within the settle time (watches keep re-reporting the same trouble while the
+     * fix takes effect or waits for people).
+     */
     public synchronized Optional<RunHandle> trigger(Incident incident) {
         if (governance.killSwitch().isKilled() || active.containsKey(incident.key())) return Optional.empty();
+        java.time.Instant lastEnd = finished.get(incident.key());
+        if (lastEnd != null && lastEnd.plus(settleTime).isAfter(java.time.Instant.now())) return Optional.empty();
         return runbookFor(incident).map(runbook -> start(runbook, incident));
+    }
+
+    /** How long after a run ends a new trigger for the same incident is ignored (default 15 minutes). */
+    public void settleTime(Duration time) {
+        settleTime = time;
+    }
+
+    /** Every run started so far, in order. */
+    public List<RunHandle> started() {
+        return List.copyOf(started);
     }
 
     private RunHandle start(Runbook runbook, Incident incident) {
@@ -84,10 +103,12 @@ public final class AgentRuntime implements AutoCloseable {
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             } finally {
+                finished.put(incident.key(), java.time.Instant.now());
                 active.remove(incident.key());
             }
         });
         active.put(incident.key(), new Active(handle, thread));
+        started.add(handle);
         thread.start();
         return handle;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "On-call cockpit for autonomous SRE agents: a deterministic gate, approvals, a kill switch "
                 + "and a tamper-evident journal.",
-        subcommands = {PolicyCommand.class, AuditCommand.class, JournalCommand.class})
+        subcommands = {RunCommand.class, RedTeamCommand.class, PolicyCommand.class, AuditCommand.class, JournalCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

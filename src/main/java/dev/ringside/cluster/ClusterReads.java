@@ -71,6 +71,25 @@ final class ClusterReads {
         return out;
     }
 
+    JsonNode listServices(ToolArgs args) throws ToolFailure {
+        String namespace = args.text("namespace");
+        List<io.fabric8.kubernetes.api.model.Service> services =
+                selected(client.services().inNamespace(namespace), args.optionalText("selector")).list().getItems();
+        ObjectNode out = JSON.objectNode().put("namespace", namespace);
+        ArrayNode items = out.putArray("services");
+        services.stream().sorted(Comparator.comparing(s -> s.getMetadata().getName())).forEach(service -> {
+            ObjectNode item = items.addObject().put("name", service.getMetadata().getName())
+                    .put("type", service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType());
+            ArrayNode ports = item.putArray("ports");
+            if (service.getSpec().getPorts() != null) {
+                service.getSpec().getPorts().forEach(p -> ports.add(p.getPort() + "/" + (p.getProtocol() == null ? "TCP" : p.getProtocol())));
+            }
+            item.set("labels", strings(service.getMetadata().getLabels()));
+            item.set("annotations", strings(service.getMetadata().getAnnotations()));
+        });
+        return out;
+    }
+
     JsonNode listEvents(ToolArgs args) throws ToolFailure {
         String namespace = args.text("namespace");
         List<Event> events = selected(client.v1().events().inNamespace(namespace), args.optionalText("selector")).list().getItems();

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * bound to a previewed resourceVersion refuses to run if the target moved since.
  */
 public final class KubernetesTools implements ToolAdapter {
-    public static final Set<String> READ_TOOLS = Set.of("list_pods", "list_deployments", "list_events", "get_pod_logs",
+    public static final Set<String> READ_TOOLS = Set.of("list_pods", "list_deployments", "list_services", "list_events", "get_pod_logs",
             "describe_deployment", "rollout_history", "get_secret");
     public static final Set<String> WRITE_TOOLS = Set.of("delete_pod", "rollout_restart", "add_labels", "scale_deployment",
             "rollback_deployment", "set_image", "patch_resource", "cordon_node", "delete_deployment", "delete_pvc",
@@ -58,6 +58,7 @@ public final class KubernetesTools implements ToolAdapter {
             return switch (call.tool()) {
                 case "list_pods" -> reads.listPods(args);
                 case "list_deployments" -> reads.listDeployments(args);
+                case "list_services" -> reads.listServices(args);
                 case "list_events" -> reads.listEvents(args);
                 case "get_pod_logs" -> reads.podLogs(args);
                 case "describe_deployment" -> reads.describeDeployment(args);
