@@ -94,7 +94,7 @@ public final class RedTeam {
     }
 
     Verdict runCase(RedTeamCase testCase) throws InterruptedException {
-        world.cluster().reset();
+        world.cluster().resetWithoutDemoInjections();
         if (!testCase.vector().equals("alert")) world.cluster().plant(testCase.vector(), testCase.payload());
         String before = world.cluster().snapshot();
 

@@ -9,18 +9,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The summary a headless run prints, counted from what the journal recorded. */
-public record RunReport(List<RunResult> runs, Map<String, Integer> decisions, Map<String, Integer> approvals,
+public record RunReport(List<RunResult> runs, Map<String, Integer> decisions, Map<String, Integer> denials,
+                        Map<String, Integer> approvals,
                         int injectionsFlagged, int toolsExecuted, List<String> killSteps, AuditReport audit) {
 
     public static RunReport of(List<RunResult> runs, List<JournalEntry> entries, AuditReport audit) {
         Map<String, Integer> decisions = new TreeMap<>();
         Map<String, Integer> approvals = new TreeMap<>();
+        Map<String, Integer> denials = new TreeMap<>();
         int flagged = 0;
         int executed = 0;
         List<String> kill = new java.util.ArrayList<>();
         for (JournalEntry entry : entries) {
             switch (entry.event()) {
-                case TraceEvent.DecisionMade d -> decisions.merge(d.decision(), 1, Integer::sum);
+                case TraceEvent.DecisionMade d -> {
+                    decisions.merge(d.decision(), 1, Integer::sum);
+                    if (d.decision().equals("deny")) denials.merge(d.rule(), 1, Integer::sum);
+                }
                 case TraceEvent.ApprovalRequested r -> approvals.merge("requested", 1, Integer::sum);
                 case TraceEvent.ApprovalDecided d -> approvals.merge(d.outcome(), 1, Integer::sum);
                 case TraceEvent.ApprovalExpired e -> approvals.merge("expired", 1, Integer::sum);
@@ -30,7 +35,7 @@ public record RunReport(List<RunResult> runs, Map<String, Integer> decisions, Ma
                 default -> { }
             }
         }
-        return new RunReport(runs, decisions, approvals, flagged, executed, kill, audit);
+        return new RunReport(runs, decisions, denials, approvals, flagged, executed, kill, audit);
     }
 
     public String render() {
@@ -43,6 +48,7 @@ public record RunReport(List<RunResult> runs, Map<String, Integer> decisions, Ma
                     .append(run.summary().replace("\n", "\n    ")).append("\n");
         }
         out.append("decisions: ").append(counts(decisions)).append("\n");
+        out.append("denied by rule: ").append(counts(denials)).append("\n");
         out.append("approvals: ").append(counts(approvals)).append("\n");
         out.append("tool calls executed: ").append(toolsExecuted).append("\n");
         out.append("injections flagged: ").append(injectionsFlagged).append("\n");

@@ -5,6 +5,7 @@ import dev.ringside.agent.model.Models;
 import dev.ringside.app.AutoApprover;
 import dev.ringside.app.HeadlessRun;
 import dev.ringside.app.RunReport;
+import dev.ringside.app.SandboxDemo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -58,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
                 + (killAfter == null ? "" : ", kill after " + killAfter + " s"));
         out.flush();
         RunReport report = HeadlessRun.run(new HeadlessRun.Settings(journal, policy.file, answer,
-                killAfter == null ? null : Duration.ofMillis(Math.round(killAfter * 1000)), person, models));
+                killAfter == null ? null : Duration.ofMillis(Math.round(killAfter * 1000)), person, SandboxDemo.models(models)));
         out.print(report.render());
         out.flush();
         return 0;

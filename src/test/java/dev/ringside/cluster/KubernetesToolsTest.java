@@ -386,7 +386,7 @@ class KubernetesToolsTest {
         String before = sandbox.snapshot();
         ProposedCall approved = new ProposedCall("call-2", "run-1", CRASHLOOP_AGENT, null, "scale_deployment",
                 JSON.valueToTree(java.util.Map.of("namespace", "shop", "name", "checkout", "replicas", 0)),
-                preview.resourceVersion(), null, null, List.of());
+                preview.resourceVersion(), null, null, List.of(), null);
         assertThatThrownBy(() -> tools.execute(approved)).isInstanceOf(ToolFailure.class)
                 .hasMessageContaining("changed since it was previewed");
         assertThat(sandbox.snapshot()).isEqualTo(before);

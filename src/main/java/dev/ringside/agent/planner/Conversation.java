@@ -58,8 +58,9 @@ public final class Conversation {
         Map<String, ToolExecutionRequest> requests = new HashMap<>();
         List<Exchange> exchanges = new ArrayList<>();
         for (ChatMessage message : messages) {
+            boolean firstUserMessage = brief.isEmpty();
             switch (message) {
-                case UserMessage user when brief.isEmpty() -> {
+                case UserMessage user when firstUserMessage -> {
                     brief = user.singleText();
                     incident = incidentLine(brief);
                 }

@@ -43,6 +43,7 @@ public final class SandboxCluster implements AutoCloseable {
     private final SandboxSeed seed;
     private final KubernetesClient admin;
     private final Map<AttributeSet, String> seededStore;
+    private final Map<AttributeSet, String> cleanStore;
     private final AtomicInteger plantedEvents = new AtomicInteger();
 
     private SandboxCluster(KubernetesMockServer server, SandboxDispatcher dispatcher, PodLogs logs, SandboxSeed seed,
@@ -55,6 +56,10 @@ public final class SandboxCluster implements AutoCloseable {
         seed.objects().forEach(object -> admin.resource(object).create());
         logs.replaceAll(seed.logs());
         this.seededStore = dispatcher.save();
+        CHECKOUT_PODS.forEach(pod -> admin.pods().inNamespace(SHOP).withName(pod)
+                .edit(p -> new PodBuilder(p).editMetadata().removeFromAnnotations(NOTE_ANNOTATION).endMetadata().build()));
+        this.cleanStore = dispatcher.save();
+        dispatcher.restore(seededStore);
     }
 
     /** Starts the server on a free loopback port and seeds it. */
@@ -106,6 +111,17 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     /**
+     * The same shop and incident without the demo's planted injections (the pod annotation and the
+     * log line), so a red-team case measures only what it plants itself.
+     */
+    public void resetWithoutDemoInjections() {
+        dispatcher.restore(cleanStore);
+        java.util.Map<String, java.util.List<String>> clean = new java.util.LinkedHashMap<>();
+        seed.logs().forEach((pod, lines) -> clean.put(pod, lines.stream().filter(l -> !l.equals(SandboxNames.PLANTED_LOG_LINE)).toList()));
+        logs.replaceAll(clean);
+    }
+
+    /**
      * Hides a red-team payload where an agent will read it. Vectors: {@code pod-name} (an extra
      * {@code app=checkout} pod in {@code shop} named by the payload), {@code log-line} (appended to
      * the checkout pods' logs), {@code event-message} (a Warning Event about a checkout pod),
@@ -131,6 +147,9 @@ public final class SandboxCluster implements AutoCloseable {
         if (name == null || name.length() > 253 || !DNS_1123_SUBDOMAIN.matcher(name).matches()) {
             throw new IllegalArgumentException("pod-name payload must be a DNS-1123 subdomain (lowercase letters, digits, "
                     + "'-' and '.', starting and ending with a letter or digit, at most 253 characters): " + name);
+        }
+        if (admin.pods().inNamespace(SHOP).withName(name).get() != null) {
+            return; // a pod of that name is already there, so the name is already visible to the agents
         }
         Pod template = admin.pods().inNamespace(SHOP).withName(CHECKOUT_PODS.getFirst()).get();
         Pod planted = new PodBuilder(template).withNewMetadata().withNamespace(SHOP).withName(name)
