@@ -184,7 +184,7 @@ final class InstructionCues {
                 "message for ai") + "[ \\t]*:[ \\t]"));
         cues.add(Cue.words("role-marker", 1, "\\. " + any("system", "assistant", "developer", "sysadmin", "admin",
                 "operator", "instruction", "instructions") + " \\."));
-        cues.add(Cue.folded("role-marker", 3, "^[ \\t]*action[ \\t]+input[ \\t]*:"));
+        cues.add(Cue.folded("tool-call", 3, "^[ \\t]*action[ \\t]+input[ \\t]*:"));
         cues.add(Cue.folded("role-marker", 1, "^[ \\t]*(?:thought|observation|final answer|action)[ \\t]*:[ \\t]"));
 
         // Calls of our own tools inside data.

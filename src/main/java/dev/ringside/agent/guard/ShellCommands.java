@@ -21,7 +21,7 @@ final class ShellCommands {
      * program and, later, a verb ("terraform plan: 0 to add, 1 to change, 0 to destroy").
      */
     private static final Pattern COMMAND_SHAPE = Pattern.compile("(?<![a-z0-9_-])(?:kubectl|oc|helm|terraform)"
-            + "(?:[ \\t]+-{1,2}[a-z0-9=./:_-]{1,80}){0,4}[ \\t\"'`]+(?:delete|drain|uninstall|destroy|create|patch|get|apply|"
+            + "(?:[ \\t]+-{1,2}[a-z0-9=./:_-]{1,80}(?:[ \\t]+[a-z0-9][a-z0-9./:_-]{0,80})?){0,4}[ \\t\"'`]+(?:delete|drain|uninstall|destroy|create|patch|get|apply|"
             + "scale|edit|replace|set|cordon|taint|label|rollout|exec|adm)(?![a-z])|(?<![a-z0-9_-])rm[ \\t]+-"
             + "|(?<![a-z0-9_-])aws[ \\t]+s3[ \\t]");
 
