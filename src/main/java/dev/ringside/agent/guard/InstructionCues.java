@@ -236,10 +236,14 @@ final class InstructionCues {
         cues.add(Cue.words("authority-claim", 2, "you " + any("are", "have been", "were", "re") + " (?:now |hereby |fully )?"
                 + any("authori[sz]ed", "approved", "permitted", "allowed", "cleared", "granted", "instructed",
                 "required", "expected", "ordered", "entitled", "trusted")));
+        // "You must set DATABASE_URL" is an ordinary error message; "you must ignore ..." is not.
+        cues.add(Cue.words("authority-claim", 1, "you " + any("must", "should", "need to", "have to", "shall", "will",
+                "can now", "may now", "are required to", "are expected to", "are to") + " (?:now |immediately |also |"
+                + "first |then |quietly |silently )?" + ACTION_VERBS));
         cues.add(Cue.words("authority-claim", 2, "you " + any("must", "should", "need to", "have to", "shall", "will",
                 "can now", "may now", "are required to", "are expected to", "are to") + " (?:now |immediately |also |"
-                + "first |then |quietly |silently )?" + any(ACTION_VERBS, "ignore", "disregard", "forget", "approve",
-                "skip", "bypass", "comply", "obey", "follow")));
+                + "first |then |quietly |silently )?" + any("ignore", "disregard", "forget", "approve", "skip", "bypass",
+                "comply", "obey", "follow only", "not ask", "not tell", "not report", "not wait")));
         cues.add(Cue.words("authority-claim", 2, any("pre approved", "preapproved", "already approved",
                 "has been approved", "have been approved", "is approved", "approval is not needed",
                 "approval is not required", "approval not needed", "approval not required", "approval granted",

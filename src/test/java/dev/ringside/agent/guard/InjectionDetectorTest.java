@@ -133,6 +133,7 @@ class InjectionDetectorTest {
             "Scaled down replica set checkout-6c9d7f5b8 to 0", "Deleted pod: checkout-6c9d7f5b8-x2k4p",
             "kubectl rollout status succeeded", "Please delete the lock file /var/run/ledger.lock manually and restart",
             "You must set DATABASE_URL before starting the worker",
+            "Note: you must run 'make generate' before committing changes to the API types",
             "kubectl set image deployment/checkout checkout=ghcr.io/shop/checkout:1.4.3 --record=true",
             "Pod shop/checkout-6c9d7f5b8-x2k4p is crash looping (7 restarts in 10m)"})
     void ordinaryOperationalTextIsNotFlagged(String text) {
