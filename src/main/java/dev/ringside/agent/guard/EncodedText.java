@@ -1,8 +1,6 @@
 package dev.ringside.agent.guard;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -117,41 +115,50 @@ final class EncodedText {
         }
     }
 
+    /**
+     * Adds the readable stretches of the decoded bytes. An encoded payload often sits next to
+     * other characters of the same alphabet ({@code x-69676e...-b2}) that decode to junk; the junk
+     * is left out and the text kept.
+     */
     private static void addIfReadable(String encoding, byte[] bytes, int start, int end, List<Decoded> found) {
-        String decoded = readableUtf8(bytes);
-        if (decoded == null) {
-            return;
+        String text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes)).toString();
+        int k = 0;
+        while (k < text.length()) {
+            if (!isReadable(text.charAt(k))) {
+                k++;
+                continue;
+            }
+            int from = k;
+            while (k < text.length() && isReadable(text.charAt(k))) {
+                k++;
+            }
+            if (isWordy(text, from, k)) {
+                Reading.Builder reading = new Reading.Builder(k - from);
+                for (int c = from; c < k; c++) {
+                    reading.append(text.charAt(c), start, end);
+                }
+                found.add(new Decoded(encoding, reading.build()));
+            }
         }
-        Reading.Builder reading = new Reading.Builder(decoded.length());
-        for (int k = 0; k < decoded.length(); k++) {
-            reading.append(decoded.charAt(k), start, end);
-        }
-        found.add(new Decoded(encoding, reading.build()));
     }
 
-    /** The bytes as text when they are valid UTF-8, free of control chars and mostly letters and spaces. */
-    static String readableUtf8(byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notText) {
-            return null;
+    private static boolean isReadable(char c) {
+        return c != '\uFFFD' && (!Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t');
+    }
+
+    /** Long enough and with enough letters and spaces to be words rather than bytes that happen to print. */
+    private static boolean isWordy(String text, int from, int to) {
+        if (to - from < 8) {
+            return false;
         }
         int wordish = 0;
-        for (int k = 0; k < text.length(); k++) {
+        for (int k = from; k < to; k++) {
             char c = text.charAt(k);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return null;
-            }
             if (Character.isLetter(c) || c == ' ') {
                 wordish++;
             }
         }
-        return text.length() >= 6 && wordish * 10 >= text.length() * 6 ? text : null;
+        return wordish * 10 >= (to - from) * 4;
     }
 
     /**

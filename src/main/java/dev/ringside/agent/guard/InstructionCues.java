@@ -59,12 +59,14 @@ final class InstructionCues {
             "passwords?", "tokens?", "api keys?", "kubeconfig", "cluster admin", "clusteradmin", "cluster role",
             "clusterrolebindings?", "clusterroles?", "rolebindings?", "role bindings?", "rbac", "service accounts?",
             "serviceaccounts?", "nodes?", "replicas", "replicasets?", "images?", "container image", "pods?",
-            "labels?", "selectors?", "statefulsets?", "daemonsets?", "database", "db", "everything",
+            "labels?", "selectors?", "statefulsets?", "daemonsets?", "everything",
             "all resources", "all workloads", "commands?", "shell", "script", "payload", "revision \\d+",
             "to 0", "to zero", "0 replicas", "zero replicas", "production", "prod", "env vars?", "environment variables?");
     private static final String IMPERATIVE_LEAD = any("\\.", "please", "kindly", "now", "then", "and", "also", "just",
             "immediately", "quickly", "first", "next", "go ahead and", "proceed to", "be sure to", "make sure to",
             "you should", "you must", "you need to", "you have to", "you will", "you shall", "we need you to",
+            "must", "should", "shall", "needs to", "need to", "has to", "have to", "is required to", "are required to",
+            "is expected to", "is instructed to", "is authori[sz]ed to", "wants you to", "asks you to",
             "i need you to", "i want you to", "it is required to", "remember to", "do not forget to", "don t forget to");
     private static final String AGENT_NOUNS = any("ai", "a i", "llm", "llms", "gpt", "chatgpt", "claude", "gemini",
             "copilot", "agent", "agents", "assistant", "assistants", "bot", "model", "automation", "autopilot",
@@ -176,11 +178,13 @@ final class InstructionCues {
         cues.add(Cue.folded("role-marker", 3, "(?:^|[\\n{,\\[])[ \\t]*[\"']?role[\"']?[ \\t]*[:=][ \\t]*[\"']?"
                 + any("system", "assistant", "developer", "tool", "function", "model") + "\\b"));
         cues.add(Cue.folded("role-marker", 1, "[\"']role[\"'][ \\t]*:[ \\t]*[\"']user[\"']"));
-        cues.add(Cue.folded("role-marker", 1, "(?:^|\\n\\n|[.!?][ \\t]+)[ \\t>#*_-]{0,6}"
+        cues.add(Cue.folded("role-marker", 1, "(?:^|(?<=[^a-z0-9_/.@-]))[ \\t>#*_-]{0,6}"
                 + any("system", "assistant", "user", "developer", "human", "ai", "bot", "model", "tool", "operator",
                 "admin", "administrator", "root", "sre", "on-call", "security", "instruction", "note to ai",
                 "message for ai") + "[ \\t]*:[ \\t]"));
-        cues.add(Cue.folded("role-marker", 3, "^[ \\t]*action[ \\t]+input[ \\t]*:"));
+        cues.add(Cue.words("role-marker", 1, "\\. " + any("system", "assistant", "developer", "sysadmin", "admin",
+                "operator", "instruction", "instructions") + " \\."));
+        cues.add(Cue.folded("tool-call", 3, "^[ \\t]*action[ \\t]+input[ \\t]*:"));
         cues.add(Cue.folded("role-marker", 1, "^[ \\t]*(?:thought|observation|final answer|action)[ \\t]*:[ \\t]"));
 
         // Calls of our own tools inside data.
@@ -203,9 +207,12 @@ final class InstructionCues {
         cues.add(Cue.folded("shell-command", 3, "/dev/tcp/|\\bnc[ \\t]+(?:-[a-z]+[ \\t]+)*-[a-z]*e[ \\t]|\\bmkfs\\.|"
                 + "\\bdd[ \\t]+if=/dev/(?:zero|random|urandom)|:\\(\\)[ \\t]*\\{|\\bchmod[ \\t]+(?:\\+s|u\\+s|[0-7]?777)|"
                 + "\\beval[ \\t]*\"?\\$\\(|\\brm[ \\t]+-[a-z]*(?:rf|fr)[a-z]*[ \\t]+(?:--no-preserve-root[ \\t]+)?[/~*.$]"));
-        cues.add(Cue.words("shell-command", 2, any("kubectl", "oc", "helm", "terraform") + " "
-                + any("delete", "scale", "patch", "apply", "edit", "create", "drain", "cordon", "exec", "set",
-                "label", "uninstall", "destroy", "rollout undo", "replace", "taint")));
+        cues.add(Cue.words("shell-command", 3, any("kubectl", "oc", "helm", "terraform") + " "
+                + any("delete", "drain", "uninstall", "destroy", "create clusterrolebinding", "create rolebinding")));
+        cues.add(Cue.words("shell-command", 2, any("kubectl", "oc") + " "
+                + any("scale", "patch", "apply", "edit", "create", "cordon", "exec", "set", "label", "rollout undo",
+                "replace", "taint")));
+        cues.add(Cue.folded("shell-command", 3, "kubectl[^\\n]{0,200}--replicas[= ]0(?![0-9])"));
         cues.add(Cue.words("shell-command", 2, any("sudo", "bash", "sh") + " " + any("rm", "curl", "wget", "c",
                 "chmod", "kubectl", "dd")));
 
@@ -229,10 +236,14 @@ final class InstructionCues {
         cues.add(Cue.words("authority-claim", 2, "you " + any("are", "have been", "were", "re") + " (?:now |hereby |fully )?"
                 + any("authori[sz]ed", "approved", "permitted", "allowed", "cleared", "granted", "instructed",
                 "required", "expected", "ordered", "entitled", "trusted")));
+        // "You must set DATABASE_URL" is an ordinary error message; "you must ignore ..." is not.
+        cues.add(Cue.words("authority-claim", 1, "you " + any("must", "should", "need to", "have to", "shall", "will",
+                "can now", "may now", "are required to", "are expected to", "are to") + " (?:now |immediately |also |"
+                + "first |then |quietly |silently )?" + ACTION_VERBS));
         cues.add(Cue.words("authority-claim", 2, "you " + any("must", "should", "need to", "have to", "shall", "will",
                 "can now", "may now", "are required to", "are expected to", "are to") + " (?:now |immediately |also |"
-                + "first |then |quietly |silently )?" + any(ACTION_VERBS, "ignore", "disregard", "forget", "approve",
-                "skip", "bypass", "comply", "obey", "follow")));
+                + "first |then |quietly |silently )?" + any("ignore", "disregard", "forget", "approve", "skip", "bypass",
+                "comply", "obey", "follow only", "not ask", "not tell", "not report", "not wait")));
         cues.add(Cue.words("authority-claim", 2, any("pre approved", "preapproved", "already approved",
                 "has been approved", "have been approved", "is approved", "approval is not needed",
                 "approval is not required", "approval not needed", "approval not required", "approval granted",
@@ -260,7 +271,19 @@ final class InstructionCues {
 
         // Requests for actions on cluster objects; imperative ones weigh more than descriptive ones.
         cues.add(Cue.words("action-request", 1, ACTION_VERBS + gap(3) + " " + TARGETS));
-        cues.add(Cue.words("action-request", 2, IMPERATIVE_LEAD + " " + ACTION_VERBS + gap(2) + " " + TARGETS));
+        cues.add(Cue.words("action-request", 2, IMPERATIVE_LEAD + " " + ACTION_VERBS + gap(4) + " " + TARGETS));
+        cues.add(Cue.words("action-request", 1, any("delete", "drop", "wipe", "destroy", "purge", "truncate", "dump",
+                "exfiltrate", "leak") + gap(2) + " " + any("database", "databases", "db", "tables?", "data", "backups?")));
+        cues.add(Cue.compact("action-request", 2, any("delete", "remove", "destroy", "wipe", "purge") + "(?:the|all)?"
+                + any("deployments?", "namespaces?", "pvcs?", "persistentvolumeclaims?", "secrets?", "clusterrolebindings?")));
+        cues.add(Cue.compact("action-request", 1, any("scaledeployment", "setimage", "getsecret", "cordonnode",
+                "rollbackdeployment", "patchresource", "runcommand", "addlabels", "rolloutrestart", "deletepod")));
+        cues.add(Cue.compact("shell-command", 3, "kubectl" + any("delete", "drain", "createclusterrolebinding",
+                "createrolebinding")));
+        cues.add(Cue.compact("tool-call", 3, any("tool", "toolname", "function", "name", "action") + any("delete",
+                "rollout", "add", "scale", "rollback", "set", "patch", "get", "cordon", "run")
+                + any("pod", "restart", "labels", "deployment", "image", "resource", "secret", "node", "pvc",
+                "namespace", "command") + any("arguments", "args", "parameters", "input", "namespace", "name", "command")));
         cues.add(Cue.words("action-request", 2, any("scale", "scale down") + gap(3) + " "
                 + any("to 0", "to zero", "0 replicas", "zero replicas", "replicas 0", "replicas to 0")));
         cues.add(Cue.words("action-request", 2, any("grant", "give", "bind", "elevate", "escalate", "add")

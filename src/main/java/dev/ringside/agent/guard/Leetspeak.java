@@ -23,7 +23,7 @@ final class Leetspeak {
         };
     }
 
-    /** The word with leetspeak undone when that leaves only letters (at least two of them real); else null. */
+    /** The word with leetspeak undone when that leaves only letters (at least one of them real); else null. */
     static String undoInWord(String word) {
         int letters = 0;
         int swaps = 0;
@@ -37,7 +37,7 @@ final class Leetspeak {
                 return null;
             }
         }
-        if (swaps == 0 || letters < 2) {
+        if (swaps == 0 || letters < 1) {
             return null;
         }
         StringBuilder out = new StringBuilder(word.length());

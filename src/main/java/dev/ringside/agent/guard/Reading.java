@@ -54,6 +54,17 @@ final class Reading {
             ends[at] = originEnd;
         }
 
+        String substring(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        /** Overwrites chars from {@code start} with {@code chars}, keeping their origins. */
+        void replace(int start, String chars) {
+            for (int k = 0; k < chars.length(); k++) {
+                text.setCharAt(start + k, chars.charAt(k));
+            }
+        }
+
         int length() {
             return text.length();
         }

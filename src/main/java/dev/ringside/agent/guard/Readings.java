@@ -35,6 +35,9 @@ final class Readings {
                 }
             } else {
                 String folded = TextNormalizer.normalize(new String(Character.toChars(cp)));
+                if (folded.length() == 1) {
+                    folded = String.valueOf(moreConfusables(folded.charAt(0)));
+                }
                 for (int k = 0; k < folded.length(); k++) {
                     out.append(folded.charAt(k), i, next);
                 }
@@ -42,7 +45,50 @@ final class Readings {
             }
             i = next;
         }
+        undoLeetspeak(out);
         return out.build();
+    }
+
+    /**
+     * Look-alikes the policy's normaliser leaves alone because no command is spelled with them,
+     * but that prose injections use: Greek eta for n, omega for w, small capitals.
+     */
+    private static char moreConfusables(char c) {
+        return switch (c) {
+            case '\u03B7', '\u0273', '\u0274' -> 'n';
+            case '\u03C9', '\u0461', '\u1D21' -> 'w';
+            case '\u0269', '\u026A' -> 'i';
+            case '\u0280' -> 'r';
+            case '\u1D00' -> 'a';
+            case '\u1D07' -> 'e';
+            case '\u1D0F' -> 'o';
+            case '\u1D1B' -> 't';
+            case '\u1D04' -> 'c';
+            case '\u0262' -> 'g';
+            case '\u029F' -> 'l';
+            case '\u1D0D' -> 'm';
+            case '\u0455' -> 's';
+            default -> c;
+        };
+    }
+
+    /** Rewrites words such as {@code 5ys7em} or {@code [ins7]} in place; char for char, so offsets hold. */
+    private static void undoLeetspeak(Reading.Builder out) {
+        int i = 0;
+        while (i < out.length()) {
+            if (!isWordChar(out.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < out.length() && isWordChar(out.charAt(i))) {
+                i++;
+            }
+            String unleeted = Leetspeak.undoInWord(out.substring(start, i));
+            if (unleeted != null) {
+                out.replace(start, unleeted);
+            }
+        }
     }
 
     private static char foldAscii(char c) {
@@ -60,14 +106,18 @@ final class Readings {
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
+    /** A word of the folded text, or a sentence boundary ({@code "."}), with its folded span and the gap before it. */
+    private record Token(String text, int start, int end, int gapBefore) {
+        boolean singleLetter() {
+            return text.length() == 1 && Character.isLetter(text.charAt(0));
+        }
+    }
+
     static Reading words(Reading folded) {
         String text = folded.text();
-        Reading.Builder out = new Reading.Builder(text.length() + 2);
-        // The text's start is a sentence start, so an imperative in the first words reads as one.
-        out.append(' ', 0, 0);
-        out.append('.', 0, 0);
-        out.append(' ', 0, 0);
+        java.util.List<Token> tokens = new java.util.ArrayList<>();
         int i = 0;
+        int gapStart = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (isWordChar(c)) {
@@ -75,22 +125,76 @@ final class Readings {
                 while (i < text.length() && isWordChar(text.charAt(i))) {
                     i++;
                 }
-                appendWord(out, folded, text, start, i);
+                String word = text.substring(start, i).replace("@", "").replace("$", "");
+                if (!word.isEmpty()) {
+                    tokens.add(new Token(word, start, i, start - gapStart));
+                }
+                gapStart = i;
             } else {
                 if (endsSentence(text, i)) {
-                    appendBoundary(out, folded, i);
+                    tokens.add(new Token(".", i, i + 1, 0));
+                    gapStart = i + 1;
                 }
                 i++;
             }
         }
-        if (out.charAt(out.length() - 1) != ' ') {
-            out.append(' ', lastOrigin(folded, text), lastOrigin(folded, text));
+        Reading.Builder out = new Reading.Builder(text.length() + 4);
+        // The text's start is a sentence start, so an imperative in the first words reads as one.
+        out.append(' ', 0, 0);
+        out.append('.', 0, 0);
+        out.append(' ', 0, 0);
+        for (int t = 0; t < tokens.size(); ) {
+            int run = spacedRunLength(tokens, t);
+            if (run >= MIN_SPACED_LETTERS) {
+                appendSpacedRun(out, folded, tokens.subList(t, t + run));
+                t += run;
+            } else {
+                appendToken(out, folded, tokens.get(t));
+                t++;
+            }
         }
         return out.build();
     }
 
-    private static int lastOrigin(Reading folded, String text) {
-        return text.isEmpty() ? 0 : folded.originEnd(text.length());
+    /** Letters spaced out one by one ({@code i g n o r e}) are shorter than this only by accident. */
+    private static final int MIN_SPACED_LETTERS = 4;
+
+    private static int spacedRunLength(java.util.List<Token> tokens, int from) {
+        int t = from;
+        while (t < tokens.size() && tokens.get(t).singleLetter()) {
+            t++;
+        }
+        return t - from;
+    }
+
+    /** Joins a run of single letters into words; a wider gap ({@code "  "}) between letters ends a word. */
+    private static void appendSpacedRun(Reading.Builder out, Reading folded, java.util.List<Token> run) {
+        for (int k = 0; k < run.size(); k++) {
+            Token letter = run.get(k);
+            if (k > 0 && letter.gapBefore() > 1) {
+                out.append(' ', folded.originStart(letter.start()), folded.originStart(letter.start()));
+            }
+            out.append(letter.text().charAt(0), folded.originStart(letter.start()), folded.originEnd(letter.end()));
+        }
+        Token last = run.getLast();
+        out.append(' ', folded.originEnd(last.end()), folded.originEnd(last.end()));
+    }
+
+    private static void appendToken(Reading.Builder out, Reading folded, Token token) {
+        if (token.text().equals(".")) {
+            int length = out.length();
+            if (length >= 2 && out.charAt(length - 2) == '.' && out.charAt(length - 1) == ' ') {
+                return;
+            }
+        }
+        for (int k = 0; k < token.text().length(); k++) {
+            // A word that lost '@' or '$' is shorter than its span; its chars then map to the whole word.
+            boolean oneToOne = token.text().length() == token.end() - token.start();
+            int from = oneToOne ? token.start() + k : token.start();
+            int to = oneToOne ? token.start() + k + 1 : token.end();
+            out.append(token.text().charAt(k), folded.originStart(from), folded.originEnd(to));
+        }
+        out.append(' ', folded.originEnd(token.end()), folded.originEnd(token.end()));
     }
 
     private static boolean isWordChar(char c) {
@@ -100,7 +204,7 @@ final class Readings {
     /** Sentence ends are kept so an instruction can be told from a clause in the middle of a log message. */
     private static boolean endsSentence(String text, int i) {
         char c = text.charAt(i);
-        if (c == '\n' || c == '!' || c == '?' || c == ';' || c == '|' || c == '>' || c == '"' || c == '*' || c == '#') {
+        if (c == '\n' || c == '!' || c == '?' || c == ';' || c == '|' || c == '>' || c == '"' || c == '=') {
             return true;
         }
         if (c == '.' || c == ':' || c == ',') {
@@ -108,33 +212,6 @@ final class Readings {
             return i + 1 >= text.length() || !isWordChar(text.charAt(i + 1));
         }
         return false;
-    }
-
-    private static void appendBoundary(Reading.Builder out, Reading folded, int at) {
-        int length = out.length();
-        if (length >= 2 && out.charAt(length - 2) == '.' && out.charAt(length - 1) == ' ') {
-            return;
-        }
-        int origin = folded.originStart(at);
-        out.append('.', origin, folded.originEnd(at + 1));
-        out.append(' ', origin, folded.originEnd(at + 1));
-    }
-
-    private static void appendWord(Reading.Builder out, Reading folded, String text, int start, int end) {
-        String word = text.substring(start, end);
-        String unleeted = Leetspeak.undoInWord(word);
-        String written = unleeted != null ? unleeted : word.replace("@", "").replace("$", "");
-        if (written.isEmpty()) {
-            return;
-        }
-        // Leetspeak swaps one char for one char; a word that lost '@' or '$' maps to its whole span.
-        boolean oneToOne = written.length() == end - start;
-        for (int k = 0; k < written.length(); k++) {
-            int from = oneToOne ? start + k : start;
-            int to = oneToOne ? start + k + 1 : end;
-            out.append(written.charAt(k), folded.originStart(from), folded.originEnd(to));
-        }
-        out.append(' ', folded.originEnd(end), folded.originEnd(end));
     }
 
     static Reading compact(Reading folded) {

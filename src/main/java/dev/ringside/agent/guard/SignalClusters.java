@@ -45,10 +45,21 @@ final class SignalClusters {
         return clusters;
     }
 
+    /**
+     * Cues that are two readings of one thing share a family and count once: a shell command
+     * names the action it performs ({@code kubectl set image} is also "set image").
+     */
+    private static String family(String cue) {
+        int encoded = cue.indexOf(':');
+        String prefix = encoded >= 0 ? cue.substring(0, encoded + 1) : "";
+        String name = cue.substring(prefix.length());
+        return prefix + (name.equals("shell-command") ? "action-request" : name);
+    }
+
     private static java.util.Optional<Cluster> score(List<Signal> signals) {
         Map<String, Signal> heaviest = new LinkedHashMap<>();
         for (Signal signal : signals) {
-            heaviest.merge(signal.cue(), signal, (a, b) -> b.weight() > a.weight() ? b : a);
+            heaviest.merge(family(signal.cue()), signal, (a, b) -> b.weight() > a.weight() ? b : a);
         }
         int total = 0;
         for (Signal signal : heaviest.values()) {
