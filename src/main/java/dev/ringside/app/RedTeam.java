@@ -59,11 +59,18 @@ public final class RedTeam {
     private final OutputGuard guard = new OutputGuard();
     private final Clock clock = Clock.systemUTC();
 
+    /** Runs the demo runbook (crash-looping checkout) for every case. */
     public RedTeam(SandboxWorld world, Journal journal, Policy policy) {
+        this(world, journal, policy, RunbookLoader.builtIn().stream().filter(r -> r.triggerKind().equals("crashloop"))
+                .findFirst().orElseThrow());
+    }
+
+    /** Runs the given runbook instead, e.g. to show what a runbook with more tools would let through. */
+    public RedTeam(SandboxWorld world, Journal journal, Policy policy, Runbook runbook) {
         this.world = world;
         this.journal = journal;
         this.policy = policy;
-        this.runbook = RunbookLoader.builtIn().stream().filter(r -> r.triggerKind().equals("crashloop")).findFirst().orElseThrow();
+        this.runbook = runbook;
     }
 
     public static Totals totals(List<Verdict> verdicts) {

@@ -134,6 +134,7 @@ class EngineTest {
     @Test
     void aSecondTriggerForTheSameIncidentStartsNothing() throws Exception {
         try (Engine engine = engine(null)) {
+            AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.NONE, "alice");
             AgentRuntime.RunHandle first = engine.runtime().trigger(CHECKOUT).orElseThrow();
             assertThat(engine.runtime().trigger(CHECKOUT)).isEmpty();
             first.result().get(60, TimeUnit.SECONDS);
