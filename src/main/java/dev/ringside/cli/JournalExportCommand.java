@@ -1,21 +1,31 @@
 package dev.ringside.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringside.gate.KillSwitch;
+import dev.ringside.journal.AuditVerifier;
 import dev.ringside.journal.Journal;
+import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.JournalOptions;
 import dev.ringside.journal.export.JsonlExporter;
+import dev.ringside.journal.export.MarkdownExporter;
+import dev.ringside.journal.export.OtelExporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Writes one run of a journal to standard output. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export one run: --format jsonl.")
+/** Writes one run of a journal to standard output as JSON lines, OpenTelemetry spans or a Markdown postmortem. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export one run: --format jsonl (one event per line), otel (OTLP/JSON GenAI spans) or markdown (postmortem).")
 final class JournalExportCommand implements Callable<Integer> {
+    private static final List<String> FORMATS = List.of("jsonl", "otel", "markdown");
 
     @Spec
     CommandSpec spec;
@@ -26,24 +36,42 @@ final class JournalExportCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "ID", description = "The run to export.")
     String run;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "jsonl")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "jsonl, otel or markdown")
     String format;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Audit checkpoints for the postmortem's verification "
+            + "(default: <db>.checkpoints).")
+    Path checkpoints;
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("jsonl")) {
-            throw new UserError("export format '" + format + "' is not available in this build; use --format jsonl");
-        }
+        if (!FORMATS.contains(format)) throw new UserError("unknown export format '" + format + "'; use one of " + FORMATS);
         if (!Files.isRegularFile(db)) throw new UserError("no journal file at " + db);
+        PrintWriter out = spec.commandLine().getOut();
         try (Journal journal = Journal.open(JournalOptions.at(db))) {
             if (journal.runs().stream().noneMatch(r -> r.runId().equals(run))) {
                 throw new UserError("no run '" + run + "' in " + db + "; runs there: "
                         + String.join(", ", journal.runs().stream().map(r -> r.runId()).limit(20).toList()));
             }
-            PrintWriter out = spec.commandLine().getOut();
-            new JsonlExporter(journal).export(run, out);
+            switch (format) {
+                case "jsonl" -> new JsonlExporter(journal).export(run, out);
+                case "otel" -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(OtelExporter.export(run, readRun(journal, run))));
+                default -> out.print(MarkdownExporter.postmortem(run, readRun(journal, run), readRun(journal, KillSwitch.RUN_ID),
+                        AuditVerifier.verify(db, checkpoints != null ? checkpoints : JournalOptions.defaultCheckpointDir(db))));
+            }
             out.flush();
         }
         return 0;
+    }
+
+    private static List<JournalEntry> readRun(Journal journal, String runId) {
+        List<JournalEntry> all = new ArrayList<>();
+        long after = 0;
+        for (List<JournalEntry> page = journal.readRun(runId, after, 5_000); !page.isEmpty(); page = journal.readRun(runId, after, 5_000)) {
+            all.addAll(page);
+            after = page.getLast().id();
+        }
+        return all;
     }
 }
