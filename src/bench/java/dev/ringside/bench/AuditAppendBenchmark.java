@@ -45,9 +45,7 @@ public class AuditAppendBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         journal.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempFiles.deleteTree(dir);
     }
 
     @Benchmark

@@ -53,9 +53,7 @@ public class AuditVerifyBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempFiles.deleteTree(dir);
     }
 
     /** Score × links = links per second. */

@@ -62,9 +62,7 @@ public class GateDecisionBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         journal.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempFiles.deleteTree(dir);
     }
 
     @Benchmark

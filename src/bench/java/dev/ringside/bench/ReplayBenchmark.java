@@ -60,9 +60,7 @@ public class ReplayBenchmark {
     @TearDown(Level.Trial)
     public void delete() throws Exception {
         open.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempFiles.deleteTree(dir);
     }
 
     @Benchmark

@@ -95,9 +95,7 @@ public class RunLatencyBenchmark {
         @TearDown(Level.Trial)
         public void stop() throws Exception {
             engine.close();
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempFiles.deleteTree(dir);
         }
 
         AgentRuntime.RunHandle trigger() {

@@ -4,13 +4,5 @@ import picocli.CommandLine.Command;
 
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Check calls against a policy, or test a policy.",
         subcommands = {PolicyCheckCommand.class, PolicyTestCommand.class})
-final class PolicyCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class PolicyCommand extends ParentCommand {
 }

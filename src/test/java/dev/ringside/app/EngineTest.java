@@ -144,6 +144,28 @@ class EngineTest {
     }
 
     @Test
+    void complianceSweepAddsMissingLabelsAndLeavesThePublicLoadBalancerToAPerson() throws Exception {
+        try (Engine engine = engine(null)) {
+            AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.NONE, "alice");
+            RunResult result = work(engine, new Incident("compliance", SandboxNames.SHOP, SandboxNames.SHOP, "weekly sweep",
+                    "test", null));
+            assertThat(result.outcome()).isEqualTo("completed");
+            var client = engine.world().cluster().adminClient();
+            assertThat(client.apps().deployments().inNamespace(SandboxNames.SHOP).list().getItems())
+                    .allSatisfy(d -> assertThat(d.getMetadata().getLabels()).containsKeys("team", "cost-center"));
+            var frontend = client.services().inNamespace(SandboxNames.SHOP).withName(SandboxNames.PUBLIC_SERVICE).get();
+            assertThat(frontend.getMetadata().getLabels()).containsKeys("team", "cost-center");
+            assertThat(frontend.getMetadata().getAnnotations() == null ? java.util.Map.of() : frontend.getMetadata().getAnnotations())
+                    .doesNotContainKey("networking.gke.io/load-balancer-type");
+            assertThat(events(engine, result.runId(), TraceEvent.DecisionMade.class))
+                    .anySatisfy(d -> {
+                        assertThat(d.tool()).isEqualTo("patch_resource");
+                        assertThat(d.rule()).isEqualTo("approval/ring2");
+                    });
+        }
+    }
+
+    @Test
     void watchesStartTheCrashLoopAndOomRunbooksByThemselves() throws Exception {
         try (Engine engine = engine(null)) {
             AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.NONE, "alice");

@@ -1,5 +1,6 @@
 package dev.ringside.journal;
 
+import dev.ringside.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class RetentionTest {
 
     @Test
     void pruningRemovesOldTraceEventsButKeepsEveryAuditLink() throws Exception {
-        AdjustableClock clock = new AdjustableClock(Instant.parse("2025-01-01T00:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
         Path db = dir.resolve("journal.db");
         try (Journal journal = Journal.open(JournalOptions.at(db).withClock(clock).withTraceRetention(Duration.ofDays(90)))) {
             journal.record("old-run", "a", new TraceEvent.RunStarted("crashloop", "pod", "live", "m"));
