@@ -1,6 +1,5 @@
 package dev.ringside.cli;
 
-import dev.ringside.agent.model.ModelSettings;
 import dev.ringside.agent.model.Models;
 import dev.ringside.app.AutoApprover;
 import dev.ringside.app.HeadlessRun;
@@ -25,6 +24,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     PolicyOption policy;
+
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--sandbox", required = true, description = "Use the in-process sandbox cluster (required in this build).")
     boolean sandbox;
@@ -52,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         if (killAfter != null && (killAfter < 0 || killAfter.isNaN())) throw new UserError("--kill-after takes seconds, 0 or more");
         Path parent = journal.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) throw new UserError("no directory " + parent + " for the journal");
-        Models models = Models.fromEnvironment(ModelSettings.OFFLINE);
+        Models models = Models.fromEnvironment(model.settings());
         String person = "cli:" + System.getProperty("user.name", "operator");
         var out = spec.commandLine().getOut();
         out.println("ringside run: sandbox cluster, journal " + journal + ", model " + models.label() + ", --approve " + approve
