@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  * pending; a granted digest executes at most once, recorded durably by the {@link ExecutionLedger}.
  */
 public final class ApprovalInbox {
+    /** Finished requests are forgotten this long after they were opened; the journal keeps them. */
+    static final Duration FORGET_AFTER = Duration.ofDays(1);
+
     private final Clock clock;
     private final TraceSink trace;
     private final ExecutionLedger ledger;
@@ -174,6 +177,8 @@ public final class ApprovalInbox {
     /** Marks every pending request past its deadline as expired, which means denied. */
     public synchronized int expireDue() {
         Instant now = clock.instant();
+        entries.values().removeIf(e -> !(e.status instanceof ApprovalStatus.Pending)
+                && e.request.createdAt().plus(FORGET_AFTER).isBefore(now));
         int expired = 0;
         for (Entry entry : entries.values()) {
             if (entry.status instanceof ApprovalStatus.Pending && !now.isBefore(entry.request.expiresAt())) {

@@ -125,4 +125,18 @@ class ApprovalTest {
         assertThatThrownBy(() -> f.gate().claimApproved(grant, grant.digest())).isInstanceOf(ApprovalRefused.class)
                 .hasMessageContaining("kill switch");
     }
+
+    @Test
+    void finishedRequestsAreForgottenADayAfterTheyOpened() {
+        ApprovalRequest old = requestRollback();
+        inbox.deny(old.id(), "alice", "no");
+        f.clock.advance(Duration.ofHours(23));
+        ApprovalRequest recent = requestRollback();
+        f.clock.advance(Duration.ofMinutes(59));
+        assertThat(inbox.status(old.id())).as("less than a day old").isPresent();
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(inbox.status(old.id())).isEmpty();
+        assertThat(inbox.status(recent.id())).as("expired an hour ago, still remembered")
+                .contains(new ApprovalStatus.Expired());
+    }
 }
