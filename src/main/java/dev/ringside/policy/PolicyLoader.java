@@ -4,7 +4,6 @@ import dev.ringside.policy.command.CommandRule;
 import dev.ringside.policy.command.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a policy file and validates all of it. Either a complete, consistent {@link Policy} comes
@@ -56,7 +50,7 @@ public final class PolicyLoader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PolicyException(List.of(new PolicyProblem(file.toString(), 0, 0,
+            throw new PolicyException(List.of(new LocatedProblem(file.toString(), 0, 0,
                     "cannot read the policy file (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "); check the path and permissions")));
         }
@@ -66,35 +60,20 @@ public final class PolicyLoader {
     public static Policy loadDefault() throws PolicyException {
         try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
-                throw new PolicyException(List.of(new PolicyProblem(DEFAULT_RESOURCE, 0, 0,
+                throw new PolicyException(List.of(new LocatedProblem(DEFAULT_RESOURCE, 0, 0,
                         "the built-in policy is missing from the application; reinstall Ringside")));
             }
             return parse("default-policy.yaml (built in)", in.readAllBytes());
         } catch (IOException e) {
-            throw new PolicyException(List.of(new PolicyProblem(DEFAULT_RESOURCE, 0, 0, e.getMessage())));
+            throw new PolicyException(List.of(new LocatedProblem(DEFAULT_RESOURCE, 0, 0, e.getMessage())));
         }
     }
 
     public static Policy parse(String name, byte[] bytes) throws PolicyException {
         YamlNode.Problems problems = new YamlNode.Problems(name);
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowRecursiveKeys(false);
-            options.setMaxAliasesForCollections(50);
-            root = new Yaml(options).compose(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark();
-            throw new PolicyException(List.of(new PolicyProblem(name, mark.getLine() + 1, mark.getColumn() + 1,
-                    "not valid YAML: " + e.getProblem())));
-        } catch (YAMLException e) {
-            throw new PolicyException(List.of(new PolicyProblem(name, 0, 0, "not valid YAML: " + e.getMessage())));
-        }
-        if (root == null) {
-            throw new PolicyException(List.of(new PolicyProblem(name, 0, 0,
-                    "the policy file is empty; it needs at least agents and actions")));
-        }
-        Policy policy = new Reader(problems, new PolicySource(name, sha256(bytes))).read(new YamlNode(root, "", problems));
+        Optional<YamlNode> root = YamlNode.parse(name, new String(bytes, StandardCharsets.UTF_8), problems);
+        if (root.isEmpty()) throw new PolicyException(problems.list());
+        Policy policy = new Reader(problems, new PolicySource(name, sha256(bytes))).read(root.get());
         if (!problems.isEmpty()) throw new PolicyException(problems.list());
         return policy;
     }

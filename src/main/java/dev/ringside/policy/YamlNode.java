@@ -17,10 +17,35 @@ import org.yaml.snakeyaml.nodes.Tag;
  * A YAML node that knows where it came from (file, line, column, path) so that every validation
  * error can point at the exact spot. Problems are collected, not thrown, so one load reports all.
  */
-final class YamlNode {
+public final class YamlNode {
     private final Node node;
     private final String path;
     private final Problems problems;
+
+    /**
+     * Parses a whole file; syntax errors and an empty file become located problems and an empty
+     * result, so callers report everything the same way.
+     */
+    public static Optional<YamlNode> parse(String file, String text, Problems problems) {
+        try {
+            org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+            options.setAllowRecursiveKeys(false);
+            options.setMaxAliasesForCollections(50);
+            Node root = new org.yaml.snakeyaml.Yaml(options).compose(new java.io.StringReader(text));
+            if (root == null) {
+                problems.add(new LocatedProblem(file, 0, 0, "the file is empty"));
+                return Optional.empty();
+            }
+            return Optional.of(new YamlNode(root, "", problems));
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            problems.add(new LocatedProblem(file, mark.getLine() + 1, mark.getColumn() + 1, "not valid YAML: " + e.getProblem()));
+            return Optional.empty();
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            problems.add(new LocatedProblem(file, 0, 0, "not valid YAML: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
 
     YamlNode(Node node, String path, Problems problems) {
         this.node = node;
@@ -28,11 +53,11 @@ final class YamlNode {
         this.problems = problems;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    void problem(String message) {
+    public void problem(String message) {
         problems.add(node, located(message));
     }
 
@@ -40,24 +65,24 @@ final class YamlNode {
         return path.isEmpty() ? message : path + ": " + message;
     }
 
-    boolean isMap() {
+    public boolean isMap() {
         return node instanceof MappingNode;
     }
 
-    boolean isList() {
+    public boolean isList() {
         return node instanceof SequenceNode;
     }
 
-    boolean isScalar() {
+    public boolean isScalar() {
         return node instanceof ScalarNode;
     }
 
-    boolean isNull() {
+    public boolean isNull() {
         return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
     /** Entries of a mapping in file order; reports duplicate and non-string keys. */
-    Map<String, YamlNode> entries() {
+    public Map<String, YamlNode> entries() {
         Map<String, YamlNode> out = new LinkedHashMap<>();
         if (!(node instanceof MappingNode mapping)) {
             problem("expected a mapping (key: value lines), got " + describe());
@@ -80,7 +105,7 @@ final class YamlNode {
     }
 
     /** Entries of a mapping, reporting any key not in {@code allowed} (typos fail closed). */
-    Map<String, YamlNode> entries(Set<String> allowed) {
+    public Map<String, YamlNode> entries(Set<String> allowed) {
         Map<String, YamlNode> out = entries();
         out.forEach((key, value) -> {
             if (!allowed.contains(key)) {
@@ -94,7 +119,7 @@ final class YamlNode {
         problems.add(node, located(message));
     }
 
-    List<YamlNode> items() {
+    public List<YamlNode> items() {
         List<YamlNode> out = new ArrayList<>();
         if (!(node instanceof SequenceNode seq)) {
             problem("expected a list ('- item' lines or [a, b]), got " + describe());
@@ -108,17 +133,17 @@ final class YamlNode {
     }
 
     /** The scalar's text without reporting anything, for callers that word their own problem. */
-    Optional<String> scalar() {
+    public Optional<String> scalar() {
         return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? Optional.of(s.getValue()) : Optional.empty();
     }
 
-    Optional<String> text() {
+    public Optional<String> text() {
         if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) return Optional.of(s.getValue());
         problem("expected a value, got " + describe());
         return Optional.empty();
     }
 
-    Optional<String> nonBlankText() {
+    public Optional<String> nonBlankText() {
         return text().filter(t -> {
             if (!t.isBlank()) return true;
             problem("must not be empty");
@@ -126,7 +151,7 @@ final class YamlNode {
         });
     }
 
-    Optional<Long> integer() {
+    public Optional<Long> integer() {
         if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
             try {
                 return Optional.of(Long.parseLong(s.getValue().replace("_", "")));
@@ -139,7 +164,7 @@ final class YamlNode {
         return Optional.empty();
     }
 
-    Optional<Double> number() {
+    public Optional<Double> number() {
         if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             return Optional.of(Double.parseDouble(s.getValue().replace("_", "")));
         }
@@ -147,7 +172,7 @@ final class YamlNode {
         return Optional.empty();
     }
 
-    Optional<Boolean> bool() {
+    public Optional<Boolean> bool() {
         if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
             return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)));
         }
@@ -156,14 +181,14 @@ final class YamlNode {
     }
 
     /** A string or a list of strings, as a list. */
-    List<String> texts() {
+    public List<String> texts() {
         if (isScalar() && !isNull()) return text().map(List::of).orElse(List.of());
         List<String> out = new ArrayList<>();
         for (YamlNode item : items()) item.nonBlankText().ifPresent(out::add);
         return out;
     }
 
-    String describe() {
+    public String describe() {
         return switch (node) {
             case MappingNode m -> "a mapping";
             case SequenceNode s -> "a list";
@@ -178,32 +203,32 @@ final class YamlNode {
     }
 
     /** Collector of located problems for one file. */
-    static final class Problems {
+    public static final class Problems {
         private final String file;
-        private final List<PolicyProblem> list = new ArrayList<>();
+        private final List<LocatedProblem> list = new ArrayList<>();
 
-        Problems(String file) {
+        public Problems(String file) {
             this.file = file;
         }
 
         void add(Node node, String message) {
             var mark = node.getStartMark();
-            list.add(new PolicyProblem(file, mark.getLine() + 1, mark.getColumn() + 1, message));
+            list.add(new LocatedProblem(file, mark.getLine() + 1, mark.getColumn() + 1, message));
         }
 
         void addUnlocated(String message) {
-            list.add(new PolicyProblem(file, 0, 0, message));
+            list.add(new LocatedProblem(file, 0, 0, message));
         }
 
-        void add(PolicyProblem problem) {
+        public void add(LocatedProblem problem) {
             list.add(problem);
         }
 
-        List<PolicyProblem> list() {
+        public List<LocatedProblem> list() {
             return list;
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return list.isEmpty();
         }
     }
