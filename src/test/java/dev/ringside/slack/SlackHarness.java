@@ -32,13 +32,17 @@ final class SlackHarness implements AutoCloseable {
     final Path dir;
     final FakeSlack slack = new FakeSlack();
     final FakeSocketMode socketMode;
-    final SlackSettings settings;
+    SlackSettings settings;
     Journal journal;
     Governance governance;
     SlackBridge bridge;
     private final AtomicInteger calls = new AtomicInteger();
 
     SlackHarness(Path dir) throws Exception {
+        this(dir, java.util.function.UnaryOperator.identity());
+    }
+
+    SlackHarness(Path dir, java.util.function.UnaryOperator<SlackSettings> adjust) throws Exception {
         this.dir = dir;
         socketMode = new FakeSocketMode();
         slack.socketModeUrl(socketMode.url());
@@ -50,6 +54,7 @@ final class SlackHarness implements AutoCloseable {
                         SlackSettings.APPROVERS, ALICE + "=alice@example.com," + BOB + "=bob@example.com"))
                 .orElseThrow()
                 .withRetry(new SlackSettings.Retry(Duration.ofMillis(50), Duration.ofMillis(400)));
+        settings = adjust.apply(settings);
         openEngine();
     }
 
