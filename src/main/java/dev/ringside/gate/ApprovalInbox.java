@@ -100,10 +100,19 @@ public final class ApprovalInbox {
     }
 
     public ApprovalStatus approve(String requestId, String approver, String comment) {
+        return approveDigest(requestId, null, approver, comment);
+    }
+
+    /**
+     * Approves only while the request still stands for {@code digest} (null: whatever it stands for
+     * now). A button shown for one call — in Slack, say — never approves a call edited since.
+     */
+    public ApprovalStatus approveDigest(String requestId, String digest, String approver, String comment) {
         ApprovalRequest changed;
         ApprovalStatus result;
         synchronized (this) {
             Entry entry = pendingEntry(requestId);
+            checkDigest(entry, digest);
             checkApprover(entry, approver);
             result = addApproval(entry, approver);
             trace.record(entry.request.call().runId(), entry.request.call().agent(), new ApprovalDecided(requestId,
@@ -115,11 +124,17 @@ public final class ApprovalInbox {
     }
 
     public ApprovalStatus deny(String requestId, String person, String reason) {
+        return denyDigest(requestId, null, person, reason);
+    }
+
+    /** Denies only while the request still stands for {@code digest} (null: whatever it stands for now). */
+    public ApprovalStatus denyDigest(String requestId, String digest, String person, String reason) {
         if (reason == null || reason.isBlank()) throw new ApprovalRefused("denying needs a reason, for the agent and the postmortem");
         ApprovalRequest changed;
         ApprovalStatus result;
         synchronized (this) {
             Entry entry = pendingEntry(requestId);
+            checkDigest(entry, digest);
             checkPerson(person);
             result = finish(entry, new ApprovalStatus.Denied(person, reason));
             trace.record(entry.request.call().runId(), entry.request.call().agent(),
@@ -220,6 +235,13 @@ public final class ApprovalInbox {
             case ApprovalStatus.Voided v -> throw new ApprovalRefused("request was voided: " + v.reason());
             case ApprovalStatus.Denied d -> throw new ApprovalRefused("request was already denied by " + d.by());
             case ApprovalStatus.Granted g -> throw new ApprovalRefused("request was already approved");
+        }
+    }
+
+    private static void checkDigest(Entry entry, String digest) {
+        if (digest != null && !digest.equals(entry.currentDigest)) {
+            throw new ApprovalRefused("request " + entry.request.id() + " now stands for digest " + entry.currentDigest
+                    + ", not " + digest + " (the call was edited after it was shown); decide on the current call");
         }
     }
 

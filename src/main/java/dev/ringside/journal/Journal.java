@@ -253,6 +253,58 @@ public final class Journal implements AutoCloseable {
         return submit(new WriterTask.WriteCheckpoint(new CompletableFuture<>()), WriterTask.WriteCheckpoint::result);
     }
 
+    /**
+     * Adds a message to the durable outbox and returns its id; ids give the delivery order. The
+     * row is committed before this returns.
+     */
+    public long enqueue(String kind, String channel, String payloadJson) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(payloadJson, "payloadJson");
+        return submit(new WriterTask.OutboxEnqueue(kind, channel, payloadJson, Micros.of(clock.instant()),
+                new CompletableFuture<>()), WriterTask.OutboxEnqueue::result);
+    }
+
+    /** Up to {@code limit} undelivered outbox messages, oldest (lowest id) first. */
+    public List<OutboxMessage> pending(int limit) {
+        return reader.outboxPending(limit);
+    }
+
+    /** One outbox message, delivered or not. */
+    public java.util.Optional<OutboxMessage> outboxMessage(long id) {
+        return reader.outboxMessage(id);
+    }
+
+    /** The message went through; {@code remoteId} is the chat service's id for it (Slack's ts), kept for edits. */
+    public void markDelivered(long id, String remoteId) {
+        mark(id, "delivered", remoteId, null, null);
+    }
+
+    /** The attempt failed; try again not before {@code nextAttemptAt}. The message keeps its place in line. */
+    public void markRetry(long id, Instant nextAttemptAt, String error) {
+        mark(id, "pending", null, nextAttemptAt, error);
+    }
+
+    /** The chat service refused the message itself (retrying cannot help); it leaves the line so later ones go. */
+    public void markFailed(long id, String error) {
+        mark(id, "failed", null, null, error);
+    }
+
+    private void mark(long id, String status, String remoteId, Instant nextAttemptAt, String error) {
+        long now = Micros.of(clock.instant());
+        boolean changed = submit(new WriterTask.OutboxMark(id, status, remoteId,
+                nextAttemptAt == null ? now : Micros.of(nextAttemptAt), error, now, new CompletableFuture<>()),
+                WriterTask.OutboxMark::result);
+        if (!changed) {
+            throw new JournalException("outbox message " + id + " is not pending (unknown, or already delivered or failed)");
+        }
+    }
+
+    /** The newest committed link of the audit chain (seq 0 and the genesis hash when it is empty). */
+    public AuditHead auditHead() {
+        return reader.auditHead();
+    }
+
     /** This journal's id, also written into every checkpoint. */
     public String journalId() {
         return journalId;

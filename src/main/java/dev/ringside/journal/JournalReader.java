@@ -65,6 +65,44 @@ final class JournalReader implements AutoCloseable {
         return runs;
     }
 
+    private static final String OUTBOX_COLUMNS = "SELECT id, kind, channel, payload, status, attempts,"
+            + " next_attempt_micros, last_error, slack_ts FROM outbox ";
+
+    synchronized List<OutboxMessage> outboxPending(int limit) {
+        return outbox(OUTBOX_COLUMNS + "WHERE status = 'pending' ORDER BY id LIMIT ?", limit);
+    }
+
+    synchronized java.util.Optional<OutboxMessage> outboxMessage(long id) {
+        return outbox(OUTBOX_COLUMNS + "WHERE id = ?", id).stream().findFirst();
+    }
+
+    synchronized AuditHead auditHead() {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_links ORDER BY seq DESC LIMIT 1")) {
+            return rs.next() ? new AuditHead(rs.getLong(1), java.util.HexFormat.of().formatHex(rs.getBytes(2)))
+                    : new AuditHead(0, java.util.HexFormat.of().formatHex(AuditLinkHasher.GENESIS));
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the audit chain's head: " + e.getMessage(), e);
+        }
+    }
+
+    private List<OutboxMessage> outbox(String sql, Object param) {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setObject(1, param);
+            List<OutboxMessage> messages = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), Micros.toInstant(rs.getLong(7)), rs.getString(8),
+                            rs.getString(9)));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the outbox: " + e.getMessage(), e);
+        }
+    }
+
     private long timeOf(long id) {
         try (PreparedStatement p = connection.prepareStatement("SELECT at_micros FROM trace_events WHERE id = ?")) {
             p.setLong(1, id);

@@ -26,7 +26,22 @@ import java.util.UUID;
 final class JournalSchema {
 
     static final String FORMAT = "ringside-journal";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /** Version 2 added the Slack outbox; a version 1 file is migrated in place when opened. */
+    private static final String OUTBOX_TABLE = """
+            CREATE TABLE outbox (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              kind TEXT NOT NULL,
+              channel TEXT NOT NULL,
+              payload TEXT NOT NULL,
+              created_micros INTEGER NOT NULL,
+              status TEXT NOT NULL DEFAULT 'pending',
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_micros INTEGER NOT NULL,
+              last_error TEXT,
+              done_micros INTEGER,
+              slack_ts TEXT)""";
 
     private static final List<String> TABLES = List.of(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -67,7 +82,9 @@ final class JournalSchema {
             CREATE TABLE executions (
               digest TEXT PRIMARY KEY,
               request_id TEXT NOT NULL,
-              claimed_micros INTEGER NOT NULL)""");
+              claimed_micros INTEGER NOT NULL)""",
+            OUTBOX_TABLE,
+            "CREATE INDEX outbox_by_status ON outbox (status, id)");
 
     /** Trigger name → exact SQL; sqlite_master keeps the text verbatim, so it can be compared. */
     static final Map<String, String> TRIGGERS = triggers();
@@ -134,6 +151,10 @@ final class JournalSchema {
                     + "). Point --journal at a new file or an existing Ringside journal.");
         }
         String version = meta(c, "schema_version");
+        if ("1".equals(version)) {
+            migrateFrom1(c);
+            version = meta(c, "schema_version");
+        }
         if (!String.valueOf(VERSION).equals(version)) {
             throw new JournalException(db + " is a Ringside journal of schema version " + version
                     + "; this Ringside reads version " + VERSION + ". Use a matching Ringside release.");
@@ -145,6 +166,22 @@ final class JournalSchema {
                     + "` and keep this file as evidence; start a new journal file to continue.");
         }
         return new Identity(meta(c, "journal_id"), false);
+    }
+
+    /** Adds the outbox; nothing existing changes, so the triggers (and checkpoints' trigger digest) stay as they were. */
+    private static void migrateFrom1(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute(OUTBOX_TABLE);
+            s.execute("CREATE INDEX outbox_by_status ON outbox (status, id)");
+            s.execute("UPDATE meta SET value = '" + VERSION + "' WHERE key = 'schema_version'");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     /** The highest trace event id ever used, including ids whose rows retention has removed. */

@@ -37,6 +37,8 @@ final class JournalWriter implements Runnable {
     private final PreparedStatement insertLink;
     private final PreparedStatement upsertRun;
     private final PreparedStatement insertClaim;
+    private final PreparedStatement insertOutbox;
+    private final PreparedStatement markOutbox;
 
     private long headSeq;
     private byte[] headHash;
@@ -73,6 +75,12 @@ final class JournalWriter implements Runnable {
                   event_count = event_count + excluded.event_count""");
         insertClaim = connection.prepareStatement(
                 "INSERT INTO executions (digest, request_id, claimed_micros) VALUES (?, ?, ?) ON CONFLICT (digest) DO NOTHING");
+        insertOutbox = connection.prepareStatement("INSERT INTO outbox (kind, channel, payload, created_micros,"
+                + " next_attempt_micros) VALUES (?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS);
+        markOutbox = connection.prepareStatement("""
+                UPDATE outbox SET status = ?, slack_ts = coalesce(?, slack_ts), next_attempt_micros = ?, last_error = ?,
+                  done_micros = ?, attempts = attempts + 1
+                WHERE id = ? AND status = 'pending'""");
     }
 
     @Override
@@ -112,6 +120,8 @@ final class JournalWriter implements Runnable {
         Batch pending = new Batch();
         Map<WriterTask.Claim, Boolean> claims = new LinkedHashMap<>();
         Map<WriterTask.Prune, Long> prunes = new LinkedHashMap<>();
+        Map<WriterTask.OutboxEnqueue, Long> enqueued = new LinkedHashMap<>();
+        Map<WriterTask.OutboxMark, Boolean> marked = new LinkedHashMap<>();
         List<WriterTask.WriteCheckpoint> checkpointRequests = new ArrayList<>();
         boolean closing = false;
         for (WriterTask task : batch) {
@@ -123,6 +133,8 @@ final class JournalWriter implements Runnable {
                     prunes.put(prune, prune(prune.cutoffMicros()));
                 }
                 case WriterTask.WriteCheckpoint request -> checkpointRequests.add(request);
+                case WriterTask.OutboxEnqueue add -> enqueued.put(add, enqueue(add));
+                case WriterTask.OutboxMark mark -> marked.put(mark, mark(mark));
                 case WriterTask.Close ignored -> closing = true;
             }
         }
@@ -131,6 +143,8 @@ final class JournalWriter implements Runnable {
 
         claims.forEach((claim, first) -> claim.result().complete(first));
         prunes.forEach((prune, deleted) -> prune.result().complete(deleted));
+        enqueued.forEach((add, id) -> add.result().complete(id));
+        marked.forEach((mark, changed) -> mark.result().complete(changed));
         if (pending.lastLink != null) {
             headSeq = pending.lastLink.seq();
             headHash = pending.lastLink.hash();
@@ -150,6 +164,34 @@ final class JournalWriter implements Runnable {
         insertClaim.setString(2, claim.requestId());
         insertClaim.setLong(3, claim.atMicros());
         return insertClaim.executeUpdate() == 1;
+    }
+
+    private long enqueue(WriterTask.OutboxEnqueue add) throws SQLException {
+        insertOutbox.setString(1, add.kind());
+        insertOutbox.setString(2, add.channel());
+        insertOutbox.setString(3, add.payloadJson());
+        insertOutbox.setLong(4, add.atMicros());
+        insertOutbox.setLong(5, add.atMicros());
+        insertOutbox.executeUpdate();
+        try (var keys = insertOutbox.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private boolean mark(WriterTask.OutboxMark mark) throws SQLException {
+        boolean done = !mark.status().equals("pending");
+        markOutbox.setString(1, mark.status());
+        markOutbox.setString(2, mark.slackTs());
+        markOutbox.setLong(3, mark.nextAttemptMicros());
+        markOutbox.setString(4, mark.error());
+        if (done) {
+            markOutbox.setLong(5, mark.atMicros());
+        } else {
+            markOutbox.setNull(5, java.sql.Types.INTEGER);
+        }
+        markOutbox.setLong(6, mark.id());
+        return markOutbox.executeUpdate() == 1;
     }
 
     private long prune(long cutoffMicros) throws SQLException {
@@ -192,6 +234,8 @@ final class JournalWriter implements Runnable {
                 case WriterTask.Claim claim -> claim.result().completeExceptionally(failure);
                 case WriterTask.Prune prune -> prune.result().completeExceptionally(failure);
                 case WriterTask.WriteCheckpoint request -> request.result().completeExceptionally(failure);
+                case WriterTask.OutboxEnqueue add -> add.result().completeExceptionally(failure);
+                case WriterTask.OutboxMark mark -> mark.result().completeExceptionally(failure);
                 case WriterTask.Close ignored -> { } // completed when the thread ends
             }
         }

@@ -67,4 +67,10 @@ public sealed interface TraceEvent {
 
     /** One step of the kill switch: {@code requested|confirmed|failed}. */
     record KillStep(String killId, String step, String status, String detail) implements TraceEvent {}
+
+    /**
+     * Someone reached Ringside through a chat channel and was refused: {@code who} is the
+     * channel's user id (with a display name when known), {@code action} what they tried.
+     */
+    record AccessRefused(String channel, String who, String action, String reason) implements TraceEvent {}
 }

@@ -63,6 +63,15 @@ class LayeringTest {
     }
 
     @Test
+    void slackDependsOnlyOnGateJournalAndPolicy() {
+        noClasses().that().resideInAPackage("dev.ringside.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.agent..", "dev.ringside.cluster..",
+                        "dev.ringside.app..", "dev.ringside.ui..", "dev.ringside.cli..")
+                .because("slack adapts the Slack SDK to the gate and journal; the engine wires it in")
+                .check(classes);
+    }
+
+    @Test
     void nothingBelowTheUiDependsOnTheUi() {
         noClasses().that().resideOutsideOfPackage("dev.ringside.ui..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ringside.ui..")

@@ -69,6 +69,27 @@ class ApprovalTest {
     }
 
     @Test
+    void anApprovalBoundToADigestRefusesACallEditedSinceItWasShown() {
+        Decision d = f.decide("crashloop-agent", "set_image",
+                "{\"namespace\":\"shop\",\"name\":\"checkout\",\"container\":\"app\",\"image\":\"shop/checkout:1.4.2\"}");
+        ApprovalRequest request = ((Decision.NeedsApproval) d).request();
+        f.gate().editThenApprove(request.id(), "alice", GateFixture.json(
+                "{\"namespace\":\"shop\",\"name\":\"checkout\",\"container\":\"app\",\"image\":\"shop/checkout:1.4.1\"}"), "older");
+
+        assertThatThrownBy(() -> inbox.approveDigest(request.id(), request.digest(), "bob", ""))
+                .isInstanceOf(ApprovalRefused.class).hasMessageContaining("edited after it was shown");
+        assertThatThrownBy(() -> inbox.denyDigest(request.id(), request.digest(), "bob", "no"))
+                .isInstanceOf(ApprovalRefused.class).hasMessageContaining("edited after it was shown");
+        assertThat(inbox.status(request.id())).contains(new ApprovalStatus.Pending(java.util.List.of("alice")));
+    }
+
+    @Test
+    void anApprovalBoundToTheCurrentDigestGoesThrough() {
+        ApprovalRequest request = requestRollback();
+        assertThat(inbox.approveDigest(request.id(), request.digest(), "alice", "")).isInstanceOf(ApprovalStatus.Granted.class);
+    }
+
+    @Test
     void denyingNeedsAReasonAndEndsTheRequest() {
         ApprovalRequest request = requestRollback();
         assertThatThrownBy(() -> inbox.deny(request.id(), "alice", "")).isInstanceOf(ApprovalRefused.class);

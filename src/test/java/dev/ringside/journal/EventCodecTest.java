@@ -32,16 +32,28 @@ class EventCodecTest {
         assertThat(new TraceEvent.RunStarted("r", "t", "live", "m").type()).isEqualTo("run_started");
         assertThat(new TraceEvent.ToolCallProposed("c", "t", "{}").type()).isEqualTo("tool_call_proposed");
         assertThat(new TraceEvent.KillStep("k", "s", "requested", "d").type()).isEqualTo("kill_step");
+        assertThat(new TraceEvent.AccessRefused("slack", "U1", "kill", "r").type()).isEqualTo("access_refused");
     }
 
     @Test
-    void exactlyDecisionsApprovalsKillStepsAndBreakerChangesAreAudited() {
+    void exactlyDecisionsApprovalsKillStepsBreakerChangesAndRefusedAccessAreAudited() {
         Set<String> audited = Arrays.stream(EventType.values()).filter(EventType::audited)
                 .map(EventType::wireName).collect(Collectors.toSet());
         assertThat(audited).containsExactlyInAnyOrder("decision_made", "approval_requested", "approval_decided",
-                "approval_expired", "kill_step", "breaker_changed");
+                "approval_expired", "kill_step", "breaker_changed", "access_refused");
         assertThat(new TraceEvent.ApprovalExpired("r", "d").audited()).isTrue();
         assertThat(new TraceEvent.ModelRequest("m", "p").audited()).isFalse();
+        assertThat(new TraceEvent.AccessRefused("slack", "U1", "kill", "not allowed").audited()).isTrue();
+    }
+
+    @Test
+    void refusedAccessRoundTripsWithEveryField() {
+        TraceEvent refused = new TraceEvent.AccessRefused("slack", "U999ZZZ (mallory)", "approve req-1 digest ab12",
+                "U999ZZZ is not on the Slack approver allowlist");
+        String payload = EventCodec.encode(refused);
+        assertThat(payload).isEqualTo("{\"action\":\"approve req-1 digest ab12\",\"channel\":\"slack\","
+                + "\"reason\":\"U999ZZZ is not on the Slack approver allowlist\",\"who\":\"U999ZZZ (mallory)\"}");
+        assertThat(EventCodec.decode("access_refused", payload)).isEqualTo(refused);
     }
 
     @Test

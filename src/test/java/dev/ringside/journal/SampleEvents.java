@@ -25,6 +25,8 @@ final class SampleEvents {
                 new TraceEvent.InjectionFlagged("call-2", "log-line", "ignore previous instructions", "keyword"),
                 new TraceEvent.BreakerChanged("closed", "open", "3 failures in 5 minutes"),
                 new TraceEvent.KillStep("kill-1", "revoke-credentials", "confirmed", "rolebinding removed"),
+                new TraceEvent.AccessRefused("slack", "U999ZZZ (mallory \"m\")", "approve req-1",
+                        "not on the approver allowlist"),
                 new TraceEvent.RunEnded("resolved", "scaled cart to 2 replicas"));
     }
 }
