@@ -1,5 +1,6 @@
 package dev.ringside.journal;
 
+import dev.ringside.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class OutboxTest {
     @TempDir
     Path dir;
 
-    private final AdjustableClock clock = new AdjustableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
 
     private Journal open() {
         return Journal.open(JournalOptions.at(dir.resolve("journal.db")).withClock(clock));

@@ -22,6 +22,7 @@ public final class TimelineText {
             case TraceEvent.ToolResult r -> (r.ok() ? "result of " : "failure of ") + r.tool();
             case TraceEvent.InjectionFlagged f -> "injection flagged in " + f.vector() + ": " + f.excerpt();
             case TraceEvent.BreakerChanged b -> "breaker " + b.from() + " -> " + b.to() + ": " + b.reason();
+            case TraceEvent.AccessRefused r -> r.channel() + ": refused " + r.who() + " (" + r.action() + "): " + r.reason();
             case TraceEvent.KillStep k -> "kill " + k.step() + " " + k.status() + (k.detail().isBlank() ? "" : ": " + k.detail());
         };
     }
