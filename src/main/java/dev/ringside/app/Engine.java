@@ -12,9 +12,12 @@ import dev.ringside.gate.GatedTools;
 import dev.ringside.gate.Governance;
 import dev.ringside.journal.Journal;
 import dev.ringside.journal.JournalOptions;
+import dev.ringside.slack.SlackBridge;
+import dev.ringside.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +33,7 @@ public final class Engine implements AutoCloseable {
     private final AgentRuntime runtime;
     private final Map<String, GatedTools> tools = new ConcurrentHashMap<>();
     private IncidentWatcher watcher;
+    private SlackBridge slack;
 
     private Engine(SandboxWorld world, Journal journal, ActivePolicy policy, AgentRuntime.ModelChoice models, Clock clock) {
         this.world = world;
@@ -52,6 +56,18 @@ public final class Engine implements AutoCloseable {
             world.close();
             throw e;
         }
+    }
+
+    /**
+     * Connects Slack when settings are given (environment or token file): approvals, kill receipts
+     * and audit witnesses go through the journal's outbox, so an outage loses nothing.
+     */
+    public void connectSlack(Optional<SlackSettings> settings) {
+        settings.ifPresent(s -> slack = SlackBridge.start(governance, journal, s));
+    }
+
+    public Optional<SlackBridge> slack() {
+        return Optional.ofNullable(slack);
     }
 
     /** Starts the watches; each incident they report starts its runbook (duplicates are dropped). */
@@ -83,6 +99,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         if (watcher != null) watcher.close();
         runtime.close();
+        if (slack != null) slack.close();
         journal.close();
         world.close();
     }

@@ -5,10 +5,12 @@ import dev.ringside.agent.RunResult;
 import dev.ringside.journal.AuditVerifier;
 import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.JournalOptions;
+import dev.ringside.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -21,14 +23,18 @@ public final class HeadlessRun {
     private static final Duration ALL_DONE = Duration.ofMinutes(5);
 
     public record Settings(Path journal, Path policy, AutoApprover.Policy approve, Duration killAfter, String person,
-                           AgentRuntime.ModelChoice models) {
+                           AgentRuntime.ModelChoice models, Optional<SlackSettings> slack) {
     }
+
+    /** How long a finished run waits for Slack to take what is queued; the rest stays in the outbox. */
+    private static final Duration SLACK_DRAIN = Duration.ofSeconds(15);
 
     private HeadlessRun() {
     }
 
     public static RunReport run(Settings settings) throws InterruptedException {
         try (Engine engine = Engine.sandbox(settings.journal(), settings.policy(), settings.models())) {
+            engine.connectSlack(settings.slack());
             AutoApprover.attach(engine.governance().inbox(), settings.approve(), settings.person());
             if (settings.killAfter() != null) {
                 Thread.ofVirtual().name("kill-after").start(() -> {
@@ -57,6 +63,10 @@ public final class HeadlessRun {
             }
             engine.journal().checkpoint();
             engine.journal().flush();
+            if (engine.slack().isPresent()) {
+                long drainBy = System.nanoTime() + SLACK_DRAIN.toNanos();
+                while (!engine.journal().pending(1).isEmpty() && System.nanoTime() < drainBy) Thread.sleep(50);
+            }
             List<JournalEntry> entries = readAll(engine);
             Path db = settings.journal();
             return RunReport.of(results, entries, AuditVerifier.verify(db, JournalOptions.defaultCheckpointDir(db)));

@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 /** Which model agents use; default the offline planner (no LLM). */
 final class ModelOptions {
 
-    @Option(names = "--model-provider", paramLabel = "offline|openai|anthropic|ollama", defaultValue = "offline",
-            description = "Model provider (default: offline planner, no LLM). 'openai' is any OpenAI-compatible server.")
+    @Option(names = "--model-provider", paramLabel = "offline|openai|anthropic|ollama",
+            description = "Model provider (default: the configuration's, else the offline planner, no LLM). "
+                    + "'openai' is any OpenAI-compatible server.")
     String provider;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model name, e.g. qwen2.5:14b.")
@@ -20,7 +21,10 @@ final class ModelOptions {
     @Option(names = "--model-api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key.")
     String apiKeyEnv;
 
-    ModelSettings settings() {
+    /** The options given on the command line, or {@code configured} when none was. */
+    ModelSettings settings(ModelSettings configured) {
+        if (provider == null && model == null && baseUrl == null && apiKeyEnv == null) return configured;
+        if (provider == null) provider = "offline";
         try {
             return new ModelSettings(provider, baseUrl, model, apiKeyEnv, Duration.ofSeconds(120));
         } catch (IllegalArgumentException bad) {

@@ -5,6 +5,9 @@ import dev.ringside.app.AutoApprover;
 import dev.ringside.app.HeadlessRun;
 import dev.ringside.app.RunReport;
 import dev.ringside.app.SandboxDemo;
+import dev.ringside.app.config.RingsideConfig;
+import dev.ringside.slack.SlackSettings;
+import dev.ringside.slack.SlackSettingsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    ConfigOption configuration;
+
     @Option(names = "--sandbox", required = true, description = "Use the in-process sandbox cluster (required in this build).")
     boolean sandbox;
 
@@ -44,6 +50,26 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--kill-after", paramLabel = "SECONDS", description = "Press the kill switch after this many seconds.")
     Double killAfter;
 
+    /**
+     * Slack from the environment (DESIGN.md's variables), falling back to the configuration file for
+     * the channel, API URL, approvers and token file; a bad setting is a clear error, not silence.
+     */
+    private static java.util.Optional<SlackSettings> slackSettings(RingsideConfig config) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        if (config.slackChannel() != null) env.put(SlackSettings.CHANNEL, config.slackChannel());
+        if (config.slackApiUrl() != null) env.put(SlackSettings.API_URL, config.slackApiUrl());
+        if (!config.slackApprovers().isEmpty()) {
+            env.put(SlackSettings.APPROVERS, String.join(",", config.slackApprovers().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        env.putAll(System.getenv());
+        try {
+            return SlackSettings.from(env, config.slackTokenFile());
+        } catch (SlackSettingsException bad) {
+            throw new UserError(bad.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         AutoApprover.Policy answer = switch (approve) {
@@ -54,14 +80,17 @@ final class RunCommand implements Callable<Integer> {
         if (killAfter != null && (killAfter < 0 || killAfter.isNaN())) throw new UserError("--kill-after takes seconds, 0 or more");
         Path parent = journal.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) throw new UserError("no directory " + parent + " for the journal");
-        Models models = Models.fromEnvironment(model.settings());
+        RingsideConfig config = configuration.load();
+        Models models = Models.fromEnvironment(model.settings(config.model()));
+        Path policyFile = policy.file != null ? policy.file : config.policy();
         String person = "cli:" + System.getProperty("user.name", "operator");
         var out = spec.commandLine().getOut();
         out.println("ringside run: sandbox cluster, journal " + journal + ", model " + models.label() + ", --approve " + approve
                 + (killAfter == null ? "" : ", kill after " + killAfter + " s"));
         out.flush();
-        RunReport report = HeadlessRun.run(new HeadlessRun.Settings(journal, policy.file, answer,
-                killAfter == null ? null : Duration.ofMillis(Math.round(killAfter * 1000)), person, SandboxDemo.models(models)));
+        RunReport report = HeadlessRun.run(new HeadlessRun.Settings(journal, policyFile, answer,
+                killAfter == null ? null : Duration.ofMillis(Math.round(killAfter * 1000)), person, SandboxDemo.models(models),
+                slackSettings(config)));
         out.print(report.render());
         out.flush();
         return 0;
