@@ -5,7 +5,6 @@ import dev.ringside.agent.model.Models;
 import dev.ringside.app.CockpitOpener;
 import dev.ringside.app.Engine;
 import dev.ringside.app.SandboxDemo;
-import dev.ringside.cluster.sandbox.SandboxNames;
 import dev.ringside.ui.backend.EngineBackend;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +21,7 @@ public final class CockpitLauncher implements CockpitOpener {
         Models models = Models.fromEnvironment(ModelSettings.OFFLINE);
         try (Engine engine = Engine.sandbox(options.journal(), options.policy(), SandboxDemo.models(models));
              EngineBackend backend = new EngineBackend(engine, options.journal(), new EngineBackend.Setting(SANDBOX_CONTEXT,
-                     SandboxNames.SHOP, models.label(), EngineBackend.slackFromEnvironment()), Clock.systemUTC())) {
+                     SandboxDemo.NAMESPACE, models.label(), EngineBackend.slackFromEnvironment()), Clock.systemUTC())) {
             CountDownLatch closed = new CountDownLatch(1);
             Platform.setImplicitExit(true);
             Platform.startup(() -> {
