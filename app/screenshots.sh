@@ -27,7 +27,7 @@ export DISPLAY="$display"
 sleep 2
 
 shoot() { # $1: file name under docs/
-  import -window root "$docs/$1"
+  import -window "$window" "$docs/$1"
   echo "screenshots: docs/$1"
 }
 

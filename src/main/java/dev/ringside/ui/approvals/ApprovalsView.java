@@ -93,6 +93,7 @@ public final class ApprovalsView extends VBox {
                 {"Blast radius", blast}, {"Approvals", approvers}}) {
             Label key = new Label((String) row[0]);
             key.getStyleClass().add("muted");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.addRow(r++, key, (Label) row[1]);
         }
         HBox head = new HBox(8, tool, ring, countdown);
@@ -269,22 +270,13 @@ public final class ApprovalsView extends VBox {
         @Override
         protected void updateItem(ApprovalCard card, boolean empty) {
             super.updateItem(card, empty);
-            setText(null);
+            setGraphic(null);
             if (empty || card == null) {
-                setGraphic(null);
+                setText(null);
                 return;
             }
-            Label tool = new Label(card.tool());
-            tool.getStyleClass().add("approval-tool");
-            Label ring = new Label("Ring " + card.ring());
-            ring.getStyleClass().addAll("ring-badge", "ring-" + card.ring());
-            Label countdown = new Label(ApprovalsViewModel.countdown(card, vm.nowProperty().get()));
-            countdown.getStyleClass().add("countdown");
-            HBox head = new HBox(8, tool, ring, countdown);
-            head.setAlignment(Pos.CENTER_LEFT);
-            Label who = new Label(card.agent() + " · " + ApprovalsViewModel.approvalsSoFar(card));
-            who.getStyleClass().add("muted");
-            setGraphic(new VBox(2, head, who));
+            setText(card.tool() + "   Ring " + card.ring() + "   " + ApprovalsViewModel.countdown(card, vm.nowProperty().get())
+                    + "\n" + card.agent() + " · " + ApprovalsViewModel.approvalsSoFar(card));
         }
     }
 }
