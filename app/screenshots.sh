@@ -27,7 +27,9 @@ export DISPLAY="$display"
 sleep 2
 
 shoot() { # $1: file name under docs/
-  import -window "$window" "$docs/$1"
+  # the root window cropped to the cockpit (under Xvfb without a compositor, grabbing the window itself can come out black)
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  import -window root -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$docs/$1"
   echo "screenshots: docs/$1"
 }
 
@@ -37,13 +39,14 @@ app=$!
 # The watches find the checkout crash loop; the demo run reads the planted log line, is denied
 # delete_deployment, and parks on its Ring 2 rollback approval.
 sleep "${RINGSIDE_SCREENSHOT_WAIT:-30}"
-window="$(xdotool search --sync --name 'Ringside' | head -1)"
-xdotool windowsize "$window" 1600 1000 windowmove "$window" 0 0
-sleep 2
+window="$(xdotool search --sync --onlyvisible --name 'Ringside' | head -1)"
+xdotool windowmove "$window" 0 0
+# without a window manager the pointer decides where keys go; rest it on the title to focus the window
+xdotool mousemove 40 28
+sleep 5
 shoot cockpit.png
 
-xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
-xdotool key --window "$window" ctrl+shift+k
+xdotool key ctrl+shift+k
 sleep 4
 shoot cockpit-killed.png
 kill "$app"; wait "$app" 2>/dev/null || true

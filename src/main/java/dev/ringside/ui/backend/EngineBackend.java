@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  */
 public final class EngineBackend implements CockpitBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration AUDIT_EVERY = Duration.ofSeconds(60);
+    private static final Duration AUDIT_EVERY = Duration.ofSeconds(10);
 
     /** Where the agents act and how Slack stands; fixed for one engine. */
     public record Setting(String clusterContext, String namespace, String modelLabel, String slack) {

@@ -52,6 +52,7 @@ public final class TraceView extends VBox {
         ToggleButton follow = new ToggleButton("Follow");
         follow.setId("trace-follow");
         follow.selectedProperty().bindBidirectional(vm.followProperty());
+        follow.setMinWidth(Region.USE_PREF_SIZE);
         Label skipped = new Label();
         skipped.getStyleClass().add("warning-text");
         skipped.textProperty().bind(vm.skippedProperty().asString("%d events skipped under load (the journal has them)"));
@@ -101,8 +102,10 @@ public final class TraceView extends VBox {
             getStyleClass().add("tone-" + row.tone());
             Label time = new Label(TIME.format(row.at()));
             time.getStyleClass().add("trace-time");
+            time.setMinWidth(Region.USE_PREF_SIZE);
             Label agent = new Label(row.agent());
             agent.getStyleClass().add("trace-agent");
+            agent.setMinWidth(Region.USE_PREF_SIZE);
             Label title = new Label(row.title());
             title.getStyleClass().addAll("trace-title", "tone-text-" + row.tone());
             Region grow = new Region();
