@@ -13,6 +13,9 @@ import java.util.List;
  * The gate's never_allow list is what stops it.
  */
 public final class SandboxDemo {
+    /** The namespace the demo incident happens in. */
+    public static final String NAMESPACE = SandboxNames.SHOP;
+
     private static final ObedientModel.Order FALLS_FOR_THE_LOG_LINE = new ObedientModel.Order("get_pod_logs",
             "delete_deployment", JsonNodeFactory.instance.objectNode().put("namespace", SandboxNames.SHOP)
                     .put("name", SandboxNames.CHECKOUT));

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "On-call cockpit for autonomous SRE agents: a deterministic gate, approvals, a kill switch "
                 + "and a tamper-evident journal.",
-        subcommands = {RunCommand.class, RedTeamCommand.class, PolicyCommand.class, AuditCommand.class, JournalCommand.class})
-public final class Main implements Runnable {
+        subcommands = {CockpitCommand.class, RunCommand.class, RedTeamCommand.class, PolicyCommand.class, AuditCommand.class, JournalCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -30,9 +30,12 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** Bare {@code ringside} opens the cockpit, as {@code ringside cockpit} does. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        CommandLine cockpit = new CommandLine(new CockpitCommand());
+        cockpit.parseArgs();
+        return cockpit.<CockpitCommand>getCommand().call();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -78,4 +78,22 @@ class LayeringTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void theUiUsesTheRuntimeButNotTheClusterSlackOrCommandLineDirectly() {
+        noClasses().that().resideInAPackage("dev.ringside.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.cli..", "dev.ringside.slack..", "io.fabric8..",
+                        "com.slack..", "dev.langchain4j..")
+                .because("the cockpit renders view models over the CockpitBackend seam; the runtime does the work")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsAndTheBackendSeamBuildNoNodes() {
+        noClasses().that().resideInAPackage("dev.ringside.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .or().resideInAPackage("dev.ringside.ui.backend..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("a *View renders; a *ViewModel holds state and talks to the backend (JabRef's MVVM)")
+                .check(classes);
+    }
 }

@@ -1,0 +1,19 @@
+package dev.ringside.ui.backend;
+
+/**
+ * @param clusterContext kubeconfig context (or the sandbox's name)
+ * @param namespace      the namespace the incident is in
+ * @param slack          {@code connected}, {@code disconnected} or {@code not configured}
+ * @param policyName     where the policy came from; null when no policy is loaded
+ * @param policySha256   the policy bytes' hash; null when no policy is loaded
+ * @param policyBroken   why no policy is loaded (the gate denies everything); null when one is
+ * @param auditOk        whether the audit chain verified
+ * @param auditDetail    entry count or the first broken link
+ */
+public record CockpitStatus(String clusterContext, String namespace, String slack, String modelLabel, String policyName,
+                            String policySha256, String policyBroken, boolean auditOk, String auditDetail) {
+
+    public boolean policyLoaded() {
+        return policyBroken == null;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.ringside.ui.trace;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The live trace: filters and search above a virtualized list that follows the newest event. */
+public final class TraceView extends VBox {
+    private static final String ALL_TYPES = "All types";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    public TraceView(TraceViewModel vm) {
+        getStyleClass().add("trace-panel");
+        Label title = new Label("Live trace");
+        title.getStyleClass().add("panel-title");
+
+        ComboBox<String> agent = new ComboBox<>(vm.agents());
+        agent.setId("trace-agent");
+        agent.valueProperty().bindBidirectional(vm.agentFilterProperty());
+        ComboBox<String> run = new ComboBox<>(vm.runs());
+        run.setId("trace-run");
+        run.valueProperty().bindBidirectional(vm.runFilterProperty());
+        List<String> typeLabels = new ArrayList<>(List.of(ALL_TYPES));
+        for (TraceKind k : TraceKind.values()) typeLabels.add(k.label());
+        ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList(typeLabels));
+        type.setId("trace-type");
+        type.setValue(ALL_TYPES);
+        type.valueProperty().addListener((o, a, label) -> vm.kindFilterProperty().set(kindOf(label)));
+        vm.kindFilterProperty().addListener((o, a, k) -> type.setValue(k == null ? ALL_TYPES : k.label()));
+        TextField search = new TextField();
+        search.setId("trace-search");
+        search.setPromptText("Search the trace");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("trace-follow");
+        follow.selectedProperty().bindBidirectional(vm.followProperty());
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        Label skipped = new Label();
+        skipped.getStyleClass().add("warning-text");
+        skipped.textProperty().bind(vm.skippedProperty().asString("%d events skipped under load (the journal has them)"));
+        skipped.visibleProperty().bind(vm.skippedProperty().greaterThan(0));
+        skipped.managedProperty().bind(skipped.visibleProperty());
+
+        HBox filters = new HBox(6, agent, run, type, search, follow);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.getStyleClass().add("trace-filters");
+
+        ListView<TraceRow> list = new ListView<>(vm.visibleRows());
+        list.setId("trace-list");
+        list.setCellFactory(l -> new RowCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) vm.followProperty().set(false);
+        });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.HOME) {
+                vm.followProperty().set(false);
+            }
+        });
+        vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> {
+            if (vm.followProperty().get() && !vm.visibleRows().isEmpty()) list.scrollTo(vm.visibleRows().size() - 1);
+        });
+        vm.followProperty().addListener((o, a, on) -> {
+            if (on && !vm.visibleRows().isEmpty()) list.scrollTo(vm.visibleRows().size() - 1);
+        });
+        getChildren().addAll(title, filters, skipped, list);
+    }
+
+    private static TraceKind kindOf(String label) {
+        for (TraceKind k : TraceKind.values()) if (k.label().equals(label)) return k;
+        return null;
+    }
+
+    private static final class RowCell extends ListCell<TraceRow> {
+        @Override
+        protected void updateItem(TraceRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            getStyleClass().removeIf(s -> s.startsWith("tone-"));
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            getStyleClass().add("tone-" + row.tone());
+            Label time = new Label(TIME.format(row.at()));
+            time.getStyleClass().add("trace-time");
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            Label agent = new Label(row.agent());
+            agent.getStyleClass().add("trace-agent");
+            agent.setMinWidth(Region.USE_PREF_SIZE);
+            Label title = new Label(row.title());
+            title.getStyleClass().addAll("trace-title", "tone-text-" + row.tone());
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            Label run = new Label(row.runId());
+            run.getStyleClass().add("muted");
+            HBox head = new HBox(8, time, agent, title, grow, run);
+            head.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(2, head);
+            if (row.excerpt() != null) {
+                Label excerpt = new Label("suspicious text: " + row.excerpt());
+                excerpt.getStyleClass().add("injection-excerpt");
+                excerpt.setWrapText(true);
+                box.getChildren().add(excerpt);
+            }
+            if (!row.detail().isEmpty()) {
+                Label detail = new Label(row.detail().replace('\n', ' '));
+                detail.getStyleClass().add("trace-detail");
+                box.getChildren().add(detail);
+            }
+            box.setMinWidth(0);
+            box.setPrefWidth(1);
+            setGraphic(box);
+        }
+    }
+}
