@@ -1,0 +1,62 @@
+package dev.ringside.cluster.kill;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The agents as the cluster shows them now: the workloads the selector picks (Deployments and
+ * StatefulSets, third-party ones included), and the agent ServiceAccounts: those labelled with the
+ * selector and those the picked workloads' (or labelled pods') templates run as. A workload on its
+ * namespace's {@code default} ServiceAccount adds no account: revoking {@code default} would hit
+ * every other workload there, so such an agent is stopped by scaling and fencing alone.
+ */
+record AgentInventory(Selector selector, List<AgentWorkload> workloads, Set<AgentAccount> accounts, List<Pod> labelledPods) {
+
+    static AgentInventory find(KubernetesClient client, Selector selector) {
+        List<AgentWorkload> workloads = new ArrayList<>();
+        client.apps().deployments().inAnyNamespace().withLabelSelector(selector.labelSelector()).list().getItems().stream()
+                .filter(d -> selector.matches(d.getMetadata().getLabels())).map(AgentWorkload::of).forEach(workloads::add);
+        client.apps().statefulSets().inAnyNamespace().withLabelSelector(selector.labelSelector()).list().getItems().stream()
+                .filter(s -> selector.matches(s.getMetadata().getLabels())).map(AgentWorkload::of).forEach(workloads::add);
+        List<Pod> pods = client.pods().inAnyNamespace().withLabelSelector(selector.labelSelector()).list().getItems().stream()
+                .filter(p -> selector.matches(p.getMetadata().getLabels())).toList();
+        Set<AgentAccount> accounts = new LinkedHashSet<>();
+        for (ServiceAccount sa : client.serviceAccounts().inAnyNamespace().withLabelSelector(selector.labelSelector()).list()
+                .getItems()) {
+            if (selector.matches(sa.getMetadata().getLabels())) {
+                accounts.add(new AgentAccount(sa.getMetadata().getNamespace(), sa.getMetadata().getName()));
+            }
+        }
+        for (AgentWorkload w : workloads) {
+            if (w.serviceAccount() != null) accounts.add(new AgentAccount(w.namespace(), w.serviceAccount()));
+        }
+        for (Pod p : pods) {
+            String sa = p.getSpec() == null ? null : p.getSpec().getServiceAccountName();
+            if (sa != null && !sa.isBlank() && !sa.equals("default")) accounts.add(new AgentAccount(p.getMetadata().getNamespace(), sa));
+        }
+        return new AgentInventory(selector, List.copyOf(workloads), Set.copyOf(accounts), pods);
+    }
+
+    /** Namespaces where agents run (their workloads or labelled pods), sorted. */
+    Set<String> namespaces() {
+        Set<String> namespaces = new TreeSet<>();
+        workloads.forEach(w -> namespaces.add(w.namespace()));
+        labelledPods.forEach(p -> namespaces.add(p.getMetadata().getNamespace()));
+        return namespaces;
+    }
+
+    /** True for a pod of an agent: labelled with the selector, or picked by an agent workload's pod selector. */
+    boolean isAgentPod(Pod pod) {
+        if (selector.matches(pod.getMetadata().getLabels())) return true;
+        String ns = pod.getMetadata().getNamespace();
+        // A workload without a pod selector owns no pod we could tell apart from its neighbours'.
+        return workloads.stream().anyMatch(w -> w.namespace().equals(ns) && !w.pods().isEmpty()
+                && w.pods().matches(pod.getMetadata().getLabels()));
+    }
+}
