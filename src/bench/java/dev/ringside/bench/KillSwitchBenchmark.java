@@ -49,7 +49,7 @@ public class KillSwitchBenchmark {
         KillSwitch killSwitch;
 
         @Setup(Level.Trial)
-        public void start() {
+        public void start() throws Exception {
             Governance governance = new Governance(ActivePolicy.of(PolicyLoader.loadDefault()), (r, a, e) -> { }, (d, r) -> true,
                     Clock.systemUTC());
             killSwitch = governance.killSwitch();
@@ -106,8 +106,8 @@ public class KillSwitchBenchmark {
     /** All four steps confirmed (read back) for 50 agent workloads. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 1, time = 5)
-    @Measurement(iterations = 3, time = 10)
+    @Warmup(iterations = 1, time = 10)
+    @Measurement(iterations = 6, time = 10)
     public Revocation clusterStepsConfirmedFor50Workloads(Cluster s) {
         List<KillStepReport> notConfirmed = new ArrayList<>();
         Revocation revocation = s.clusterKill.revoke("bench-" + s.kills++, r -> {

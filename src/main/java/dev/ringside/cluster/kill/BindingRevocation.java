@@ -41,17 +41,19 @@ final class BindingRevocation {
                 + accounts.size() + " agent ServiceAccounts";
     }
 
-    private List<HasMetadata> agentBindings(Set<AgentAccount> accounts) {
-        List<HasMetadata> bindings = new ArrayList<>();
-        client.rbac().roleBindings().inAnyNamespace().list().getItems().stream()
-                .filter(b -> selector.matches(b.getMetadata().getLabels())
-                        || grants(b.getSubjects(), b.getMetadata().getNamespace(), accounts))
-                .forEach(bindings::add);
-        client.rbac().clusterRoleBindings().list().getItems().stream()
-                .filter(b -> selector.matches(b.getMetadata().getLabels()) || grants(b.getSubjects(), null, accounts))
-                .forEach(bindings::add);
-        bindings.sort(java.util.Comparator.comparing(SavedCopies::key));
-        return bindings;
+    private List<HasMetadata> agentBindings(Set<AgentAccount> accounts) throws StepNotConfirmed, InterruptedException {
+        List<HasMetadata> bindings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Calls.all(List.of(
+                new Calls.Call("list RoleBindings", () -> client.rbac().roleBindings().inAnyNamespace().list().getItems().stream()
+                        .filter(b -> selector.matches(b.getMetadata().getLabels())
+                                || grants(b.getSubjects(), b.getMetadata().getNamespace(), accounts))
+                        .forEach(bindings::add)),
+                new Calls.Call("list ClusterRoleBindings", () -> client.rbac().clusterRoleBindings().list().getItems().stream()
+                        .filter(b -> selector.matches(b.getMetadata().getLabels()) || grants(b.getSubjects(), null, accounts))
+                        .forEach(bindings::add))));
+        List<HasMetadata> sorted = new ArrayList<>(bindings);
+        sorted.sort(java.util.Comparator.comparing(SavedCopies::key));
+        return sorted;
     }
 
     /** A RoleBinding's ServiceAccount subject without a namespace means the binding's own namespace. */

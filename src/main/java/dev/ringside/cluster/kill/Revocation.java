@@ -1,5 +1,6 @@
 package dev.ringside.cluster.kill;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,7 @@ public record Revocation(String killId, String agentSelector, List<SavedObject> 
     public record ObjectName(String namespace, String name) {
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return bindings.isEmpty() && serviceAccounts.isEmpty() && workloads.isEmpty() && deletedPods.isEmpty()
                 && denyPolicies.isEmpty();

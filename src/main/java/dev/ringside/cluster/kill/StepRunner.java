@@ -62,7 +62,7 @@ final class StepRunner {
         });
         if (!worker.join(settings.stepTimeout())) {
             worker.interrupt();
-            // Let the attempt stop before the next one starts, so two attempts never overlap.
+            // Give the attempt time to stop (its calls are interrupted) before the next one starts.
             worker.join(settings.stepTimeout());
             throw new StepNotConfirmed("the attempt did not finish within " + settings.stepTimeout().toMillis() + " ms");
         }
