@@ -106,7 +106,7 @@ public class KillSwitchBenchmark {
     /** All four steps confirmed (read back) for 50 agent workloads. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 1, time = 10)
+    @Warmup(iterations = 3, time = 10)
     @Measurement(iterations = 6, time = 10)
     public Revocation clusterStepsConfirmedFor50Workloads(Cluster s) {
         List<KillStepReport> notConfirmed = new ArrayList<>();
