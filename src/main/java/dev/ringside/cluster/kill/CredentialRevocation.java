@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,7 +64,6 @@ final class CredentialRevocation {
                 () -> client.serviceAccounts().inNamespace(ns).list().getItems().stream()
                         .filter(sa -> accounts.contains(new AgentAccount(ns, sa.getMetadata().getName())))
                         .forEach(found::add))).toList());
-        return found.stream().filter(Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(SavedCopies::key)).toList();
+        return found.stream().sorted(java.util.Comparator.comparing(SavedCopies::key)).toList();
     }
 }

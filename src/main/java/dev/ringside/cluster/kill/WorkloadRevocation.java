@@ -22,7 +22,8 @@ final class WorkloadRevocation {
     private final Selector selector;
     private final Map<String, ScaledWorkload> scaled = new ConcurrentSkipListMap<>();
     private final Map<String, DeletedPod> deleted = new ConcurrentSkipListMap<>();
-    private volatile List<String> stillRunning;
+    /** What the latest read-back still found running, by key; null until a read-back succeeded. */
+    private volatile java.util.Set<String> stillRunning;
 
     WorkloadRevocation(KubernetesClient client, Selector selector) {
         this.client = client;
@@ -37,20 +38,20 @@ final class WorkloadRevocation {
         var scaleFailed = Calls.tryAll(running.stream().map(w -> new Calls.Call("scale " + w.spoken() + " to 0",
                 () -> w.kind().scale(client, w.namespace(), w.name(), 0))).toList());
         List<Pod> pods = agentPods(agents);
-        pods.forEach(p -> deleted.putIfAbsent(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(),
+        pods.forEach(p -> deleted.putIfAbsent(key(p),
                 new DeletedPod(p.getMetadata().getNamespace(), p.getMetadata().getName(), controller(p))));
         var deleteFailed = Calls.tryAll(pods.stream().map(p -> new Calls.Call("delete Pod " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(),
                 () -> client.pods().inNamespace(p.getMetadata().getNamespace()).withName(p.getMetadata().getName())
                         .withGracePeriod(0).delete())).toList());
 
         AgentInventory after = AgentInventory.find(client, selector);
-        List<String> notZero = after.workloads().stream().filter(w -> w.replicas() > 0)
-                .map(w -> w.spoken() + " at " + w.replicas()).toList();
-        List<String> podsLeft = agentPods(after).stream()
-                .map(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()).toList();
-        List<String> left = new ArrayList<>(notZero);
-        left.addAll(podsLeft);
-        stillRunning = left;
+        List<AgentWorkload> notZero = after.workloads().stream().filter(w -> w.replicas() > 0).toList();
+        List<Pod> podsLeft = agentPods(after);
+        stillRunning = java.util.stream.Stream.concat(notZero.stream().map(w -> key(w.kind().kind(), w.namespace(), w.name())),
+                podsLeft.stream().map(WorkloadRevocation::key)).collect(Collectors.toSet());
+        List<String> left = new ArrayList<>();
+        notZero.forEach(w -> left.add(w.spoken() + " at " + w.replicas()));
+        podsLeft.forEach(p -> left.add("Pod " + key(p)));
         if (scaleFailed.isPresent()) throw scaleFailed.get();
         if (deleteFailed.isPresent()) throw deleteFailed.get();
         if (!left.isEmpty()) throw new StepNotConfirmed("agents still running: " + String.join(", ", left));
@@ -65,14 +66,16 @@ final class WorkloadRevocation {
 
     /** The workloads this kill scaled (those a read-back still found running are not claimed). */
     List<ScaledWorkload> scaled() {
-        List<String> running = stillRunning;
-        return scaled.values().stream().filter(w -> running == null
-                || running.stream().noneMatch(r -> r.startsWith(w.spoken() + " at "))).toList();
+        java.util.Set<String> running = stillRunning;
+        return scaled.entrySet().stream().filter(e -> running == null || !running.contains(e.getKey())).map(Map.Entry::getValue)
+                .toList();
     }
 
+    /** The pods this kill deleted (those a read-back still found are not claimed). */
     List<DeletedPod> deletedPods() {
-        List<String> running = stillRunning;
-        return deleted.values().stream().filter(p -> running == null || !running.contains(p.namespace() + "/" + p.name())).toList();
+        java.util.Set<String> running = stillRunning;
+        return deleted.entrySet().stream().filter(e -> running == null || !running.contains(e.getKey())).map(Map.Entry::getValue)
+                .toList();
     }
 
     private List<Pod> agentPods(AgentInventory agents) throws Exception {
@@ -80,14 +83,17 @@ final class WorkloadRevocation {
         Calls.all(agents.namespaces().stream().map(ns -> new Calls.Call("list Pods in " + ns,
                 () -> client.pods().inNamespace(ns).list().getItems().stream().filter(agents::isAgentPod).forEach(pods::add)))
                 .toList());
-        return pods.stream().sorted(java.util.Comparator.comparing(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()))
-                .toList();
+        return pods.stream().sorted(java.util.Comparator.comparing(WorkloadRevocation::key)).toList();
     }
 
     private static String controller(Pod pod) {
         List<OwnerReference> owners = pod.getMetadata().getOwnerReferences();
         if (owners == null) return null;
         return owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).map(OwnerReference::getKind).findFirst().orElse(null);
+    }
+
+    private static String key(Pod pod) {
+        return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     }
 
     private static String key(String kind, String namespace, String name) {

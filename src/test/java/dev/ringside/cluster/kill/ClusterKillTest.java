@@ -148,6 +148,23 @@ class ClusterKillTest {
     }
 
     @Test
+    void podsTheApiServerWouldNotDeleteAreNotClaimedAsDeleted() {
+        sandbox.faults().failNext("DELETE", "/api/v1/namespaces/" + THIRD_PARTY_NAMESPACE + "/pods", 3, 500);
+
+        Revocation revocation = clusterKill().revoke("k1", reports::add);
+
+        assertThat(finalReports()).extracting(KillStepReport::step, KillStepReport::status).containsExactly(
+                confirmed(ClusterKill.BINDINGS), confirmed(ClusterKill.CREDENTIALS),
+                org.assertj.core.groups.Tuple.tuple(ClusterKill.WORKLOADS, Status.FAILED), confirmed(ClusterKill.NETWORK));
+        assertThat(finalReports().get(2).detail()).contains("delete Pod observability/triage-bot-0").contains("HTTP 500");
+        assertThat(revocation.workloads()).as("every scale-down took effect").hasSize(4);
+        assertThat(revocation.deletedPods()).extracting(Revocation.DeletedPod::namespace).containsOnly(AGENTS).hasSize(3);
+        assertThat(admin.pods().inNamespace(THIRD_PARTY_NAMESPACE).list().getItems()).hasSize(1);
+        assertThat(admin.network().v1().networkPolicies().inNamespace(THIRD_PARTY_NAMESPACE).list().getItems())
+                .as("the pod left running is fenced off").isNotEmpty();
+    }
+
+    @Test
     void aSlowApiServerStillGetsEveryStepConfirmed() {
         Duration slow = Duration.ofMillis(400);
         sandbox.faults().delayNext("PATCH", "/apis/apps/v1/namespaces/" + AGENTS + "/deployments", slow);
