@@ -72,6 +72,16 @@ class LayeringTest {
     }
 
     @Test
+    void clusterKillUsesNoJournalAgentAppUiSlackCliOrSandbox() {
+        noClasses().that().resideInAPackage("dev.ringside.cluster.kill..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.journal..", "dev.ringside.agent..",
+                        "dev.ringside.app..", "dev.ringside.ui..", "dev.ringside.slack..", "dev.ringside.cli..",
+                        "dev.ringside.cluster.sandbox..")
+                .because("the kill switch's cluster side acts on real clusters and is wired in by the app, which records it")
+                .check(classes);
+    }
+
+    @Test
     void nothingBelowTheUiDependsOnTheUi() {
         noClasses().that().resideOutsideOfPackage("dev.ringside.ui..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ringside.ui..")

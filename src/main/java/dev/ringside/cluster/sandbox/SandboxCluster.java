@@ -95,6 +95,11 @@ public final class SandboxCluster implements AutoCloseable {
         return false;
     }
 
+    /** Faults a test can arm on this API server (failed or slow requests); see {@link SandboxFaults}. */
+    public SandboxFaults faults() {
+        return dispatcher.faults();
+    }
+
     /** Canonical text of every object's identity and defining fields; equal snapshots mean nothing changed. */
     public String snapshot() {
         return ClusterSnapshot.of(admin);
@@ -106,6 +111,7 @@ public final class SandboxCluster implements AutoCloseable {
      * it in the low milliseconds; watches opened before a reset are not told, so re-list after it.
      */
     public void reset() {
+        dispatcher.faults().clear();
         dispatcher.restore(seededStore);
         logs.replaceAll(seed.logs());
     }
@@ -115,6 +121,7 @@ public final class SandboxCluster implements AutoCloseable {
      * log line), so a red-team case measures only what it plants itself.
      */
     public void resetWithoutDemoInjections() {
+        dispatcher.faults().clear();
         dispatcher.restore(cleanStore);
         java.util.Map<String, java.util.List<String>> clean = new java.util.LinkedHashMap<>();
         seed.logs().forEach((pod, lines) -> clean.put(pod, lines.stream().filter(l -> !l.equals(SandboxNames.PLANTED_LOG_LINE)).toList()));

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * fabric8's CRUD dispatcher plus what the sandbox needs on top: pod logs (CRUD mode stores objects
  * but has no kubelet to ask for {@code /log}), an honest 404 for the TokenRequest subresource it
- * cannot implement, and a fast restore of the whole store to a saved state.
+ * cannot implement, a fast restore of the whole store to a saved state, and the faults a test
+ * arms ({@link SandboxFaults}).
  */
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern LOG_PATH = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?$");
@@ -26,13 +27,22 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     // Requests hold the read lock; a restore takes the write lock so no request sees half a store.
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final PodLogs logs;
+    private final SandboxFaults faults = new SandboxFaults();
 
     SandboxDispatcher(PodLogs logs) {
         this.logs = logs;
     }
 
+    SandboxFaults faults() {
+        return faults;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        return faults.answer(request, () -> dispatchToStore(request));
+    }
+
+    private MockResponse dispatchToStore(RecordedRequest request) {
         storeLock.readLock().lock();
         try {
             String path = request.getPath();
@@ -96,7 +106,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         return params;
     }
 
-    private static MockResponse status(int code, String reason, String message) {
+    static MockResponse status(int code, String reason, String message) {
         String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"" + reason
                 + "\",\"message\":\"" + message.replace("\"", "\\\"") + "\",\"code\":" + code + "}";
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);

@@ -44,6 +44,18 @@ public final class SandboxNames {
     /** Label selecting the agents' own Deployments (what the kill switch scales to zero). */
     public static final String AGENT_SELECTOR_KEY = "ringside.dev/agent";
     public static final String AGENT_SELECTOR = AGENT_SELECTOR_KEY + "=true";
+    /** The ClusterRoleBinding giving every Ringside agent its node permissions. */
+    public static final String AGENT_CLUSTER_ROLE_BINDING = "ringside-agents-nodes";
+
+    /**
+     * A third-party agent deployed by another team: a StatefulSet in its own namespace, labelled
+     * with the agent selector (and its vendor's own label), running as a ServiceAccount that is
+     * not labelled and is found only through the pod template. Bound to read the shop.
+     */
+    public static final String THIRD_PARTY_NAMESPACE = "observability";
+    public static final String THIRD_PARTY_AGENT = "triage-bot";
+    public static final String THIRD_PARTY_BINDING = "triage-bot-view";
+    public static final String THIRD_PARTY_SELECTOR = "vendor.example/agent=triage-bot";
 
     /** The annotation key the demo incident's planted note uses, and the red-team's annotation vector. */
     public static final String NOTE_ANNOTATION = "ops.shop.local/note";

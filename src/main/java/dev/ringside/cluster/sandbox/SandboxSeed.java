@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -79,7 +80,7 @@ final class SandboxSeed {
     }
 
     private void addAll() {
-        for (String ns : List.of(SHOP, PAYMENTS, AGENTS)) {
+        for (String ns : List.of(SHOP, PAYMENTS, AGENTS, THIRD_PARTY_NAMESPACE)) {
             objects.add(new NamespaceBuilder().withNewMetadata().withName(ns).addToLabels("kubernetes.io/metadata.name", ns)
                     .endMetadata().build());
         }
@@ -115,6 +116,7 @@ final class SandboxSeed {
         addServices(web);
         addSecret();
         addAgents(sre);
+        addThirdPartyAgent(sre);
         addEvents(apps.getFirst());
     }
 
@@ -268,10 +270,45 @@ final class SandboxSeed {
                     agentHashes.get(i), "deploy " + agent)), List.of(agentSuffixes.get(i)), labels, "512Mi");
             addApp(app);
         }
-        objects.add(new ClusterRoleBindingBuilder().withNewMetadata().withName("ringside-agents-nodes")
+        objects.add(new ClusterRoleBindingBuilder().withNewMetadata().withName(AGENT_CLUSTER_ROLE_BINDING)
                 .addToLabels(AGENT_SELECTOR_KEY, "true").endMetadata()
                 .withSubjects(subjects).withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
                 .withName("ringside-agent-nodes").endRoleRef().build());
+    }
+
+    private void addThirdPartyAgent(Map<String, String> sre) {
+        Map<String, String> labels = new LinkedHashMap<>(sre);
+        labels.put(AGENT_SELECTOR_KEY, "true");
+        String[] vendor = THIRD_PARTY_SELECTOR.split("=", 2);
+        labels.put(vendor[0], vendor[1]);
+        String hash = "triage-bot-5d7c9b8f6";
+        PodTemplateSpec template = new PodTemplateSpecBuilder().withNewMetadata().addToLabels("app", THIRD_PARTY_AGENT)
+                .endMetadata().withNewSpec().withServiceAccountName(THIRD_PARTY_AGENT).addNewContainer()
+                .withName(THIRD_PARTY_AGENT).withImage("registry.vendor.example/triage-bot:4.2.1").endContainer().endSpec().build();
+        objects.add(new ServiceAccountBuilder().withNewMetadata().withNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT)
+                .endMetadata().build());
+        objects.add(new StatefulSetBuilder().withNewMetadata().withNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT)
+                .withLabels(labels).endMetadata()
+                .withNewSpec().withReplicas(1).withServiceName(THIRD_PARTY_AGENT)
+                .withNewSelector().addToMatchLabels("app", THIRD_PARTY_AGENT).endSelector().withTemplate(template).endSpec()
+                .withNewStatus().withReplicas(1).withReadyReplicas(1).withCurrentRevision(hash).endStatus().build());
+        objects.add(new PodBuilder().withNewMetadata().withNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT + "-0")
+                .addToLabels("app", THIRD_PARTY_AGENT).addToLabels("controller-revision-hash", hash)
+                .addNewOwnerReference().withApiVersion("apps/v1").withKind("StatefulSet").withName(THIRD_PARTY_AGENT)
+                .withController(true).endOwnerReference().endMetadata()
+                .withSpec(template.getSpec()).editSpec().withNodeName(NODES.getFirst()).endSpec()
+                .withNewStatus().withPhase("Running").withStartTime(STARTED_TIME)
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .addNewContainerStatus().withName(THIRD_PARTY_AGENT).withImage("registry.vendor.example/triage-bot:4.2.1")
+                .withReady(true).withStarted(true).withRestartCount(0)
+                .withNewState().withNewRunning().withStartedAt(STARTED_TIME).endRunning().endState().endContainerStatus()
+                .endStatus().build());
+        objects.add(new RoleBindingBuilder().withNewMetadata().withNamespace(SHOP).withName(THIRD_PARTY_BINDING).endMetadata()
+                .addNewSubject().withKind("ServiceAccount").withName(THIRD_PARTY_AGENT).withNamespace(THIRD_PARTY_NAMESPACE)
+                .endSubject().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("view")
+                .endRoleRef().build());
+        logs.put(THIRD_PARTY_NAMESPACE + "/" + THIRD_PARTY_AGENT + "-0", List.of(
+                "2026-11-20T09:00:03.000Z INFO  triage-bot 4.2.1 watching namespace shop"));
     }
 
     private static List<io.fabric8.kubernetes.api.model.rbac.PolicyRule> agentRules() {

@@ -139,6 +139,82 @@ class SandboxClusterTest {
     }
 
     @Test
+    void aThirdPartyAgentRunsInItsOwnNamespaceLabelledWithTheAgentSelector() {
+        var bot = admin.apps().statefulSets().inNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT).get();
+        assertThat(bot.getMetadata().getLabels()).containsEntry(AGENT_SELECTOR_KEY, "true").containsEntry("vendor.example/agent", THIRD_PARTY_AGENT);
+        assertThat(bot.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo(THIRD_PARTY_AGENT);
+        assertThat(admin.apps().statefulSets().inAnyNamespace().withLabelSelector(THIRD_PARTY_SELECTOR).list().getItems()).hasSize(1);
+        assertThat(admin.serviceAccounts().inNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT).get().getMetadata()
+                .getLabels()).as("found through the pod template, not a label").isNullOrEmpty();
+        assertThat(admin.rbac().roleBindings().inNamespace(SHOP).withName(THIRD_PARTY_BINDING).get().getSubjects())
+                .anySatisfy(s -> assertThat(s.getNamespace()).isEqualTo(THIRD_PARTY_NAMESPACE));
+        assertThat(admin.pods().inNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT + "-0").get()).isNotNull();
+        assertThat(admin.rbac().clusterRoleBindings().withName(AGENT_CLUSTER_ROLE_BINDING).get().getSubjects()).hasSize(3);
+    }
+
+    @Test
+    void storesNetworkPoliciesAndScalesStatefulSets() {
+        admin.network().v1().networkPolicies().inNamespace(AGENTS).resource(new io.fabric8.kubernetes.api.model.networking.v1
+                .NetworkPolicyBuilder().withNewMetadata().withName("deny").endMetadata().withNewSpec().withNewPodSelector()
+                .addToMatchLabels("app", CRASHLOOP_AGENT).endPodSelector().withPolicyTypes("Ingress", "Egress").endSpec().build()).create();
+        admin.apps().statefulSets().inNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT).patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"replicas\":0}}");
+        assertThat(admin.network().v1().networkPolicies().inNamespace(AGENTS).withName("deny").get().getSpec().getPolicyTypes())
+                .containsExactly("Ingress", "Egress");
+        assertThat(admin.apps().statefulSets().inNamespace(THIRD_PARTY_NAMESPACE).withName(THIRD_PARTY_AGENT).get().getSpec()
+                .getReplicas()).isZero();
+        sandbox.reset();
+        assertThat(admin.network().v1().networkPolicies().inNamespace(AGENTS).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void anArmedFailureAnswersWithItsStatusAndChangesNothingUntilUsedUp() {
+        sandbox.faults().failNext("DELETE", "/api/v1/namespaces/" + AGENTS + "/serviceaccounts", 2, 500);
+        // fabric8 retries 5xx answers by itself; with that off, every armed failure is seen.
+        try (KubernetesClient noRetries = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(admin.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
+            var account = noRetries.serviceAccounts().inNamespace(AGENTS).withName(OOM_AGENT);
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(account::delete).isInstanceOfSatisfying(io.fabric8.kubernetes.client.KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(500));
+            }
+            assertThat(account.get()).as("a failed request takes no effect").isNotNull();
+            assertThat(sandbox.faults().used()).isEqualTo(2);
+            assertThat(sandbox.faults().pending()).isZero();
+            account.delete();
+            assertThat(account.get()).isNull();
+        }
+    }
+
+    @Test
+    void anArmedFailureOnlyMatchesItsMethodAndPath() {
+        sandbox.faults().failNext("DELETE", "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", 1, 503);
+        assertThat(admin.rbac().clusterRoleBindings().withName(AGENT_CLUSTER_ROLE_BINDING).get()).isNotNull();
+        admin.rbac().roleBindings().inNamespace(SHOP).withName(OOM_AGENT).delete();
+        assertThat(sandbox.faults().pending()).isEqualTo(1);
+        sandbox.reset();
+        assertThat(sandbox.faults().pending()).as("reset disarms").isZero();
+    }
+
+    @Test
+    void aDelayedRequestTakesEffectAndIsAnsweredLate() {
+        java.time.Duration delay = java.time.Duration.ofMillis(300);
+        sandbox.faults().delayNext("DELETE", "/api/v1/namespaces/" + AGENTS + "/serviceaccounts", delay);
+        long start = System.nanoTime();
+        admin.serviceAccounts().inNamespace(AGENTS).withName(OOM_AGENT).delete();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
+        assertThat(admin.serviceAccounts().inNamespace(AGENTS).withName(OOM_AGENT).get()).isNull();
+    }
+
+    @Test
+    void faultsRefuseWhatIsNotAFault() {
+        assertThatThrownBy(() -> sandbox.faults().failNext("DELETE", "/x", 1, 200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failNext("DELETE", "x", 1, 500)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failNext("DELETE", "/x", 0, 500)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void snapshotSeesAnyChangeAndResetRestoresItExactly() {
         admin.apps().deployments().inNamespace(SHOP).withName(CART).edit(d -> {
             d.getSpec().setReplicas(5);
