@@ -6,6 +6,13 @@ import dev.ringside.agent.RunbookLoader;
 import dev.ringside.agent.guard.OutputGuard;
 import dev.ringside.cluster.ClusterIncident;
 import dev.ringside.cluster.IncidentWatcher;
+import dev.ringside.cluster.kill.ClusterKill;
+import dev.ringside.cluster.kill.KillSettings;
+import dev.ringside.cluster.kill.KillStepReport;
+import dev.ringside.cluster.kill.RestorePlan;
+import dev.ringside.cluster.kill.Revocation;
+import dev.ringside.gate.KillSwitch;
+import dev.ringside.journal.TraceEvent;
 import dev.ringside.cluster.sandbox.SandboxNames;
 import dev.ringside.gate.ActivePolicy;
 import dev.ringside.gate.GatedTools;
@@ -32,8 +39,11 @@ public final class Engine implements AutoCloseable {
     private final Governance governance;
     private final AgentRuntime runtime;
     private final Map<String, GatedTools> tools = new ConcurrentHashMap<>();
+    private final ClusterKill clusterKill;
     private IncidentWatcher watcher;
     private SlackBridge slack;
+    private volatile Thread clusterKillThread;
+    private volatile Revocation lastRevocation;
 
     private Engine(SandboxWorld world, Journal journal, ActivePolicy policy, AgentRuntime.ModelChoice models, Clock clock) {
         this.world = world;
@@ -42,7 +52,61 @@ public final class Engine implements AutoCloseable {
         this.runtime = new AgentRuntime(governance, journal::record,
                 agent -> tools.computeIfAbsent(agent, a -> new GatedTools(governance, world.adapterFor(a), journal::record, clock)),
                 models, RunbookLoader.builtIn(), new OutputGuard());
-        governance.killSwitch().addListener(kill -> journal.checkpoint());
+        this.clusterKill = new ClusterKill(world.cluster().adminClient(), KillSettings.defaults(),
+                accounts -> world.stopAgentCredentials());
+        // the local halt already happened when listeners run; the cluster steps must not hold up kill()
+        governance.killSwitch().addListener(kill -> clusterKillThread = Thread.ofVirtual().name("cluster-kill")
+                .start(() -> revokeInCluster(kill)));
+    }
+
+    /** The kill's cluster steps, each journaled as it is requested, confirmed or failed; then a signed checkpoint. */
+    private void revokeInCluster(KillSwitch.Killed kill) {
+        Revocation revocation = clusterKill.revoke(kill.killId(), report -> journal.record(KillSwitch.RUN_ID, kill.by(),
+                stepEvent(report)));
+        lastRevocation = revocation;
+        journal.record(KillSwitch.RUN_ID, kill.by(), new TraceEvent.KillStep(kill.killId(), RESTORE_COPY, "confirmed",
+                revocation.toJson()));
+        journal.checkpoint();
+    }
+
+    /** The journal step that keeps what a kill removed, so a re-arm (even after a restart) can restore it. */
+    public static final String RESTORE_COPY = "restore-copy";
+
+    private static TraceEvent.KillStep stepEvent(KillStepReport report) {
+        return new TraceEvent.KillStep(report.killId(), report.step(), report.status().word(),
+                report.detail() + " (" + report.took().toMillis() + " ms, attempt " + report.attempt() + ")");
+    }
+
+    /** Waits for the cluster side of the last kill to finish; false if it is still running. */
+    public boolean awaitClusterKill(java.time.Duration timeout) throws InterruptedException {
+        Thread running = clusterKillThread;
+        return running == null || running.join(timeout);
+    }
+
+    /** What re-arming would restore, for the person to read before confirming. */
+    public Optional<RestorePlan> restorePlan() {
+        return Optional.ofNullable(lastRevocation).map(clusterKill::plan);
+    }
+
+    /**
+     * Re-arms after a kill: restores the agents' accounts, bindings, network and replicas from the
+     * kill's copy (each step journaled), gives the agents fresh credentials, then re-arms the gate.
+     */
+    public void rearm(String person, String reason) throws InterruptedException {
+        if (person == null || person.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("re-arming needs the name of the person doing it and a reason");
+        }
+        if (!awaitClusterKill(java.time.Duration.ofSeconds(30))) {
+            throw new IllegalStateException("the kill's cluster steps are still running; re-arm when they have finished");
+        }
+        Revocation revocation = lastRevocation;
+        if (revocation != null) {
+            clusterKill.restore(revocation, report -> journal.record(KillSwitch.RUN_ID, person, stepEvent(report)));
+            lastRevocation = null;
+        }
+        world.armAgents();
+        tools.clear();
+        governance.killSwitch().rearm(person, reason);
     }
 
     /** The sandbox cluster, a journal at {@code journalFile}, and the given policy (null: built-in). */
@@ -99,6 +163,12 @@ public final class Engine implements AutoCloseable {
     public void close() {
         if (watcher != null) watcher.close();
         runtime.close();
+        try {
+            awaitClusterKill(java.time.Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clusterKill.close();
         if (slack != null) slack.close();
         journal.close();
         world.close();

@@ -53,6 +53,7 @@ public final class HeadlessRun {
                 Thread.sleep(20);
             }
             runtime.awaitIdle(ALL_DONE);
+            engine.awaitClusterKill(Duration.ofSeconds(30));
             List<RunResult> results = new ArrayList<>();
             for (AgentRuntime.RunHandle handle : runtime.started()) {
                 try {

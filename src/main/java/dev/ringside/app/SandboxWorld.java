@@ -6,7 +6,6 @@ import dev.ringside.cluster.sandbox.SandboxCluster;
 import dev.ringside.cluster.sandbox.SandboxNames;
 import dev.ringside.gate.ToolAdapter;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,20 +15,32 @@ import java.util.Map;
 public final class SandboxWorld implements AutoCloseable {
     private final SandboxCluster cluster;
     private final AgentClients clients;
-    private final Map<String, ToolAdapter> adapters = new LinkedHashMap<>();
+    private final Map<String, ToolAdapter> adapters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Clock clock;
 
-    private SandboxWorld(SandboxCluster cluster, AgentClients clients) {
+    private SandboxWorld(SandboxCluster cluster, AgentClients clients, Clock clock) {
         this.cluster = cluster;
         this.clients = clients;
+        this.clock = clock;
     }
 
     public static SandboxWorld start(Clock clock) {
         SandboxCluster cluster = SandboxCluster.start();
-        SandboxWorld world = new SandboxWorld(cluster, AgentClients.forSandbox(cluster.adminClient()));
-        for (String agent : SandboxNames.AGENT_SERVICE_ACCOUNTS) {
-            world.adapters.put(agent, new KubernetesTools(world.clients.arm(agent, SandboxNames.AGENTS, agent), clock));
-        }
+        SandboxWorld world = new SandboxWorld(cluster, AgentClients.forSandbox(cluster.adminClient()), clock);
+        world.armAgents();
         return world;
+    }
+
+    /** Gives every agent a fresh token and client (at start, and after a re-arm restored their accounts). */
+    public void armAgents() {
+        for (String agent : SandboxNames.AGENT_SERVICE_ACCOUNTS) {
+            adapters.put(agent, new KubernetesTools(clients.arm(agent, SandboxNames.AGENTS, agent), clock));
+        }
+    }
+
+    /** The kill switch's credential step: no agent token is renewed any more. */
+    public void stopAgentCredentials() {
+        clients.stopRenewal();
     }
 
     public SandboxCluster cluster() {

@@ -114,6 +114,8 @@ class EngineTest {
             // the checkout run parks on its rollback approval; nobody answers
             while (engine.governance().inbox().pending().isEmpty()) Thread.sleep(10);
             engine.governance().killSwitch().kill("alice", "stop everything");
+            // the kill's own cluster steps change the cluster; after them, nothing may
+            assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
             String atKill = engine.world().cluster().snapshot();
             assertThat(checkout.result().get(10, TimeUnit.SECONDS).outcome()).isIn("stopped", "completed");
             assertThat(cart.result().get(10, TimeUnit.SECONDS).outcome()).isIn("stopped", "completed");
@@ -128,6 +130,36 @@ class EngineTest {
                 assertThat(e.event()).isInstanceOf(TraceEvent.ToolResult.class);
                 assertThat(((TraceEvent.ToolResult) e.event()).ok()).isTrue();
             });
+        }
+    }
+
+    @Test
+    void killTakesTheAgentsPowerInTheClusterAndReArmingRestoresIt() throws Exception {
+        try (Engine engine = engine(null)) {
+            var client = engine.world().cluster().adminClient();
+            String before = engine.world().cluster().snapshot();
+            engine.governance().killSwitch().kill("alice", "drill");
+            assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
+            engine.journal().flush();
+            List<TraceEvent.KillStep> steps = engine.journal().readRun(dev.ringside.gate.KillSwitch.RUN_ID).stream()
+                    .map(JournalEntry::event).filter(TraceEvent.KillStep.class::isInstance).map(TraceEvent.KillStep.class::cast).toList();
+            assertThat(steps).filteredOn(s -> s.status().equals("confirmed")).extracting(TraceEvent.KillStep::step)
+                    .contains("local-halt", "revoke-bindings", "invalidate-credentials", "scale-to-zero", "deny-network");
+            assertThat(steps).noneSatisfy(s -> assertThat(s.status()).isEqualTo("failed"));
+            assertThat(client.serviceAccounts().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()).isNull();
+            assertThat(client.apps().deployments().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()
+                    .getSpec().getReplicas()).isZero();
+            assertThat(engine.restorePlan()).hasValueSatisfying(plan -> assertThat(plan.lines()).isNotEmpty());
+
+            engine.rearm("bob", "drill over");
+            assertThat(engine.governance().killSwitch().isKilled()).isFalse();
+            assertThat(client.serviceAccounts().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()).isNotNull();
+            assertThat(client.apps().deployments().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()
+                    .getSpec().getReplicas()).isEqualTo(1);
+            AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.NONE, "alice");
+            RunResult afterRearm = work(engine, new Incident("oomkilled", SandboxNames.SHOP, "cart", "cart OOMKilled", "test", null));
+            assertThat(afterRearm.outcome()).isEqualTo("completed");
+            assertThat(afterRearm.summary()).contains("Restart: done");
         }
     }
 

@@ -67,9 +67,7 @@ public final class SandboxCluster implements AutoCloseable {
         REQUEST_LOG.setLevel(Level.WARNING);
         PodLogs logs = new PodLogs();
         SandboxDispatcher dispatcher = new SandboxDispatcher(logs);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-                new HashMap<>(), dispatcher, true);
-        server.start(InetAddress.getLoopbackAddress(), 0);
+        KubernetesMockServer server = startServer(dispatcher);
         KubernetesClient admin = server.createClient(builder -> builder.editOrNewConfig()
                 .withRequestTimeout(REQUEST_TIMEOUT_MILLIS).withNamespace(null).endConfig());
         try {
@@ -79,6 +77,27 @@ public final class SandboxCluster implements AutoCloseable {
             server.destroy();
             throw e;
         }
+    }
+
+    /**
+     * fabric8's mock server gives itself a fixed 10 s to bind; a busy machine can miss that once,
+     * so a second try is made before the failure is reported.
+     */
+    private static KubernetesMockServer startServer(SandboxDispatcher dispatcher) {
+        IllegalStateException first = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
+                    new HashMap<>(), dispatcher, true);
+            try {
+                server.start(InetAddress.getLoopbackAddress(), 0);
+                return server;
+            } catch (IllegalStateException notStarted) {
+                server.destroy();
+                if (first == null) first = notStarted;
+                else first.addSuppressed(notStarted);
+            }
+        }
+        throw new IllegalStateException("the sandbox API server did not start on loopback (tried twice)", first);
     }
 
     /** The engineer-side client (full access). Agents never get this one; see {@code AgentClients}. */

@@ -94,7 +94,8 @@ public final class EngineBackend implements CockpitBackend {
     }
 
     private void collectKillStep(JournalEntry entry) {
-        if (entry.event() instanceof TraceEvent.KillStep k && !k.step().equals("rearm")) {
+        if (entry.event() instanceof TraceEvent.KillStep k && !k.step().equals("rearm")
+                && !k.step().equals(dev.ringside.app.Engine.RESTORE_COPY)) {
             killSteps.computeIfAbsent(k.killId(), id -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()))
                     .put(k.step(), new KillState.Step(k.step(), k.status(), k.detail(), k.step().equals("local-halt")));
         }
@@ -231,7 +232,12 @@ public final class EngineBackend implements CockpitBackend {
 
             @Override
             public void rearm(String person, String reason) {
-                governance.killSwitch().rearm(person, reason);
+                try {
+                    engine.rearm(person, reason);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("re-arm interrupted", e);
+                }
             }
 
             @Override
