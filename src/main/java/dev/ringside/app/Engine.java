@@ -12,6 +12,7 @@ import dev.ringside.cluster.kill.KillStepReport;
 import dev.ringside.cluster.kill.RestorePlan;
 import dev.ringside.cluster.kill.Revocation;
 import dev.ringside.gate.KillSwitch;
+import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.TraceEvent;
 import dev.ringside.cluster.sandbox.SandboxNames;
 import dev.ringside.gate.ActivePolicy;
@@ -23,6 +24,7 @@ import dev.ringside.slack.SlackBridge;
 import dev.ringside.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +59,42 @@ public final class Engine implements AutoCloseable {
         // the local halt already happened when listeners run; the cluster steps must not hold up kill()
         governance.killSwitch().addListener(kill -> clusterKillThread = Thread.ofVirtual().name("cluster-kill")
                 .start(() -> revokeInCluster(kill)));
+        resumeKillFromJournal();
+    }
+
+    /** A kill the journal holds without a later re-arm is still in force after a restart, with its restore copy. */
+    private void resumeKillFromJournal() {
+        KillSwitch.Killed inForce = null;
+        Revocation copy = null;
+        String asked = "";
+        for (JournalEntry entry : readAll(KillSwitch.RUN_ID)) {
+            if (!(entry.event() instanceof TraceEvent.KillStep step)) continue;
+            if (step.step().equals("local-halt") && step.status().equals("requested")) {
+                asked = step.detail();
+            } else if (step.step().equals("local-halt") && step.status().equals("confirmed")) {
+                inForce = new KillSwitch.Killed(step.killId(), entry.at(), entry.agent(), asked);
+                copy = null;
+            } else if (step.step().equals(RESTORE_COPY) && inForce != null && step.killId().equals(inForce.killId())) {
+                copy = Revocation.fromJson(step.detail());
+            } else if (step.step().equals("rearm")) {
+                inForce = null;
+                copy = null;
+            }
+        }
+        if (inForce != null) {
+            lastRevocation = copy;
+            governance.killSwitch().resume(inForce);
+        }
+    }
+
+    private List<JournalEntry> readAll(String runId) {
+        List<JournalEntry> all = new java.util.ArrayList<>();
+        long after = 0;
+        for (List<JournalEntry> page = journal.readRun(runId, after, 1_000); !page.isEmpty(); page = journal.readRun(runId, after, 1_000)) {
+            all.addAll(page);
+            after = page.getLast().id();
+        }
+        return all;
     }
 
     /** The kill's cluster steps, each journaled as it is requested, confirmed or failed; then a signed checkpoint. */

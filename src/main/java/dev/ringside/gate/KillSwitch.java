@@ -73,6 +73,18 @@ public final class KillSwitch {
         return kill;
     }
 
+    /**
+     * After a restart, a kill found in the journal without a re-arm stays in force: the switch
+     * starts KILLED again (listeners are not told; the kill's steps already ran). Only a person
+     * re-arms, never a restart.
+     */
+    public synchronized void resume(Killed earlier) {
+        if (state instanceof Killed) return;
+        state = earlier;
+        trace.record(RUN_ID, earlier.by(), new KillStep(earlier.killId(), "resumed-after-restart", "confirmed",
+                "the kill of " + earlier.at() + " is still in force; a person must re-arm"));
+    }
+
     /** Re-arming is a person's decision and needs a reason; both go in the audit chain. */
     public synchronized void rearm(String person, String reason) {
         if (person == null || person.isBlank()) throw new IllegalArgumentException("re-arming needs the name of the person doing it");

@@ -164,6 +164,27 @@ class EngineTest {
     }
 
     @Test
+    void aRestartDoesNotReArmAKilledSwitch() throws Exception {
+        try (Engine engine = engine(null)) {
+            engine.governance().killSwitch().kill("alice", "agents misbehaving");
+            assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
+        }
+        try (Engine restarted = engine(null)) {
+            assertThat(restarted.governance().killSwitch().state()).isInstanceOfSatisfying(dev.ringside.gate.KillSwitch.Killed.class,
+                    k -> assertThat(k.reason()).contains("agents misbehaving"));
+            assertThat(restarted.governance().gate().decide(dev.ringside.gate.ProposedCall.of("c", "r", "crashloop-agent", null,
+                    "list_pods", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("namespace", "shop")))
+                    .rule()).isEqualTo("kill");
+            assertThat(restarted.restorePlan()).as("the restore copy comes back from the journal").isPresent();
+            restarted.rearm("bob", "checked after the restart");
+            assertThat(restarted.governance().killSwitch().isKilled()).isFalse();
+        }
+        try (Engine again = engine(null)) {
+            assertThat(again.governance().killSwitch().isKilled()).as("re-armed stays re-armed").isFalse();
+        }
+    }
+
+    @Test
     void aSecondTriggerForTheSameIncidentStartsNothing() throws Exception {
         try (Engine engine = engine(null)) {
             AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.NONE, "alice");

@@ -85,6 +85,8 @@ class KillSwitchCockpitTest {
             f.robot.write("false alarm: the drill is over");
             f.robot.clickOn("#rearm-continue");
             CockpitFixture.until(5, () -> f.shown("#rearm-confirm-sheet"));
+            assertThat(f.<javafx.scene.control.Label>node("#rearm-plan").getText()).as("what will be restored is shown first")
+                    .startsWith("Will restore:").contains("crashloop-agent");
             assertThat(f.engine.governance().killSwitch().isKilled()).as("one yes is not enough").isTrue();
             f.robot.clickOn("#rearm-confirm");
 

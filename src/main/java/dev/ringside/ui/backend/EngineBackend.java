@@ -241,6 +241,20 @@ public final class EngineBackend implements CockpitBackend {
             }
 
             @Override
+            public java.util.List<String> restorePlan() {
+                try {
+                    // the plan is what the kill's cluster steps took; it is known once they finished
+                    if (!engine.awaitClusterKill(java.time.Duration.ofSeconds(10))) {
+                        return java.util.List.of("The kill's cluster steps are still running; the plan appears when they finish.");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return engine.restorePlan().map(plan -> plan.lines())
+                        .orElse(java.util.List.of("Nothing was taken from the cluster; re-arming re-opens the gate."));
+            }
+
+            @Override
             public void retry(String killId, String step, String person) {
                 if (!step.equals("local-halt")) {
                     throw new IllegalStateException("this build cannot retry the step '" + step + "'");

@@ -9,6 +9,9 @@ public interface KillControl {
 
     void rearm(String person, String reason);
 
+    /** What re-arming will restore in the cluster, one line each, for the person to read first. */
+    java.util.List<String> restorePlan();
+
     /** Tries a failed step again; the outcome arrives as new step states. */
     void retry(String killId, String step, String person);
 }

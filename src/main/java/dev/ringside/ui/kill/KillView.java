@@ -122,6 +122,10 @@ public final class KillView extends VBox {
         title.getStyleClass().add("sheet-title");
         Label said = new Label("Reason: " + reason);
         said.setWrapText(true);
+        Label plan = new Label("Will restore:\n" + String.join("\n", vm.restorePlan()));
+        plan.setId("rearm-plan");
+        plan.setWrapText(true);
+        plan.setPrefWidth(520);
         Button yes = new Button("Yes, re-arm");
         yes.setId("rearm-confirm");
         yes.getStyleClass().add("danger");
@@ -131,7 +135,7 @@ public final class KillView extends VBox {
         });
         Button no = cancel();
         no.setDefaultButton(true);
-        VBox sheet = new VBox(10, title, said, new HBox(8, yes, no));
+        VBox sheet = new VBox(10, title, said, plan, new HBox(8, yes, no));
         sheet.setId("rearm-confirm-sheet");
         overlay.show(sheet);
     }

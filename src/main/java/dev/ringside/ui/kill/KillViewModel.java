@@ -59,6 +59,15 @@ public final class KillViewModel {
         }
     }
 
+    /** What re-arming will restore, shown before the second confirmation. */
+    public java.util.List<String> restorePlan() {
+        try {
+            return control.restorePlan();
+        } catch (RuntimeException e) {
+            return java.util.List.of("The restore plan could not be read: " + e.getMessage());
+        }
+    }
+
     public void retry(KillState.Step step) {
         KillState current = state.get();
         if (!current.killed()) return;
