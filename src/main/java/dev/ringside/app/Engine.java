@@ -47,14 +47,15 @@ public final class Engine implements AutoCloseable {
     private volatile Thread clusterKillThread;
     private volatile Revocation lastRevocation;
 
-    private Engine(SandboxWorld world, Journal journal, ActivePolicy policy, AgentRuntime.ModelChoice models, Clock clock) {
+    private Engine(SandboxWorld world, Journal journal, ActivePolicy policy, AgentRuntime.ModelChoice models, Clock clock,
+                   String agentSelector) {
         this.world = world;
         this.journal = journal;
         this.governance = new Governance(policy, journal::record, journal::claimExecution, clock);
         this.runtime = new AgentRuntime(governance, journal::record,
                 agent -> tools.computeIfAbsent(agent, a -> new GatedTools(governance, world.adapterFor(a), journal::record, clock)),
                 models, RunbookLoader.builtIn(), new OutputGuard());
-        this.clusterKill = new ClusterKill(world.cluster().adminClient(), KillSettings.defaults(),
+        this.clusterKill = new ClusterKill(world.cluster().adminClient(), KillSettings.defaults().withAgentSelector(agentSelector),
                 accounts -> world.stopAgentCredentials());
         // the local halt already happened when listeners run; the cluster steps must not hold up kill()
         governance.killSwitch().addListener(kill -> clusterKillThread = Thread.ofVirtual().name("cluster-kill")
@@ -149,11 +150,16 @@ public final class Engine implements AutoCloseable {
 
     /** The sandbox cluster, a journal at {@code journalFile}, and the given policy (null: built-in). */
     public static Engine sandbox(Path journalFile, Path policyFile, AgentRuntime.ModelChoice models) {
+        return sandbox(journalFile, policyFile, models, KillSettings.defaults().agentSelector());
+    }
+
+    /** As above, with the label selector that finds agent workloads for the kill switch. */
+    public static Engine sandbox(Path journalFile, Path policyFile, AgentRuntime.ModelChoice models, String agentSelector) {
         Clock clock = Clock.systemUTC();
         SandboxWorld world = SandboxWorld.start(clock);
         try {
             Journal journal = Journal.open(JournalOptions.at(journalFile));
-            return new Engine(world, journal, ActivePolicy.load(policyFile), models, clock);
+            return new Engine(world, journal, ActivePolicy.load(policyFile), models, clock, agentSelector);
         } catch (RuntimeException e) {
             world.close();
             throw e;

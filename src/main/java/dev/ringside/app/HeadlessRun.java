@@ -23,7 +23,7 @@ public final class HeadlessRun {
     private static final Duration ALL_DONE = Duration.ofMinutes(5);
 
     public record Settings(Path journal, Path policy, AutoApprover.Policy approve, Duration killAfter, String person,
-                           AgentRuntime.ModelChoice models, Optional<SlackSettings> slack) {
+                           AgentRuntime.ModelChoice models, Optional<SlackSettings> slack, String agentSelector) {
     }
 
     /** How long a finished run waits for Slack to take what is queued; the rest stays in the outbox. */
@@ -33,7 +33,7 @@ public final class HeadlessRun {
     }
 
     public static RunReport run(Settings settings) throws InterruptedException {
-        try (Engine engine = Engine.sandbox(settings.journal(), settings.policy(), settings.models())) {
+        try (Engine engine = Engine.sandbox(settings.journal(), settings.policy(), settings.models(), settings.agentSelector())) {
             engine.connectSlack(settings.slack());
             AutoApprover.attach(engine.governance().inbox(), settings.approve(), settings.person());
             if (settings.killAfter() != null) {

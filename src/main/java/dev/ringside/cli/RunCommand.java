@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         RunReport report = HeadlessRun.run(new HeadlessRun.Settings(journal, policyFile, answer,
                 killAfter == null ? null : Duration.ofMillis(Math.round(killAfter * 1000)), person, SandboxDemo.models(models),
-                slackSettings(config)));
+                slackSettings(config), config.agentSelector()));
         out.print(report.render());
         out.flush();
         return 0;

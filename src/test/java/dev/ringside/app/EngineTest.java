@@ -164,6 +164,20 @@ class EngineTest {
     }
 
     @Test
+    void theConfiguredAgentSelectorDecidesWhatTheKillTakes() throws Exception {
+        try (Engine engine = Engine.sandbox(dir.resolve("journal.db"), null, Models.fromEnvironment(ModelSettings.OFFLINE),
+                SandboxNames.THIRD_PARTY_SELECTOR)) {
+            engine.governance().killSwitch().kill("alice", "only the vendor agent");
+            assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
+            var client = engine.world().cluster().adminClient();
+            assertThat(client.apps().statefulSets().inNamespace(SandboxNames.THIRD_PARTY_NAMESPACE)
+                    .withName(SandboxNames.THIRD_PARTY_AGENT).get().getSpec().getReplicas()).isZero();
+            assertThat(client.apps().deployments().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()
+                    .getSpec().getReplicas()).as("not selected, not touched").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRestartDoesNotReArmAKilledSwitch() throws Exception {
         try (Engine engine = engine(null)) {
             engine.governance().killSwitch().kill("alice", "agents misbehaving");
