@@ -24,7 +24,6 @@ import dev.ringside.slack.SlackBridge;
 import dev.ringside.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,15 +67,18 @@ public final class Engine implements AutoCloseable {
         KillSwitch.Killed inForce = null;
         Revocation copy = null;
         String asked = "";
-        for (JournalEntry entry : readAll(KillSwitch.RUN_ID)) {
+        for (JournalEntry entry : journal.readRun(KillSwitch.RUN_ID)) {
+            if (entry.event() instanceof TraceEvent.KillRevocation kept && inForce != null
+                    && kept.killId().equals(inForce.killId())) {
+                copy = Revocation.fromJson(kept.revocationJson());
+                continue;
+            }
             if (!(entry.event() instanceof TraceEvent.KillStep step)) continue;
             if (step.step().equals("local-halt") && step.status().equals("requested")) {
                 asked = step.detail();
             } else if (step.step().equals("local-halt") && step.status().equals("confirmed")) {
                 inForce = new KillSwitch.Killed(step.killId(), entry.at(), entry.agent(), asked);
                 copy = null;
-            } else if (step.step().equals(RESTORE_COPY) && inForce != null && step.killId().equals(inForce.killId())) {
-                copy = Revocation.fromJson(step.detail());
             } else if (step.step().equals("rearm")) {
                 inForce = null;
                 copy = null;
@@ -88,28 +90,14 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private List<JournalEntry> readAll(String runId) {
-        List<JournalEntry> all = new java.util.ArrayList<>();
-        long after = 0;
-        for (List<JournalEntry> page = journal.readRun(runId, after, 1_000); !page.isEmpty(); page = journal.readRun(runId, after, 1_000)) {
-            all.addAll(page);
-            after = page.getLast().id();
-        }
-        return all;
-    }
-
     /** The kill's cluster steps, each journaled as it is requested, confirmed or failed; then a signed checkpoint. */
     private void revokeInCluster(KillSwitch.Killed kill) {
         Revocation revocation = clusterKill.revoke(kill.killId(), report -> journal.record(KillSwitch.RUN_ID, kill.by(),
                 stepEvent(report)));
         lastRevocation = revocation;
-        journal.record(KillSwitch.RUN_ID, kill.by(), new TraceEvent.KillStep(kill.killId(), RESTORE_COPY, "confirmed",
-                revocation.toJson()));
+        journal.record(KillSwitch.RUN_ID, kill.by(), new TraceEvent.KillRevocation(kill.killId(), revocation.toJson()));
         journal.checkpoint();
     }
-
-    /** The journal step that keeps what a kill removed, so a re-arm (even after a restart) can restore it. */
-    public static final String RESTORE_COPY = "restore-copy";
 
     private static TraceEvent.KillStep stepEvent(KillStepReport report) {
         return new TraceEvent.KillStep(report.killId(), report.step(), report.status().word(),

@@ -31,7 +31,6 @@ public record RunReport(List<RunResult> runs, Map<String, Integer> decisions, Ma
                 case TraceEvent.ApprovalExpired e -> approvals.merge("expired", 1, Integer::sum);
                 case TraceEvent.InjectionFlagged f -> flagged++;
                 case TraceEvent.ToolResult r when r.ok() && !r.outputJson().contains("\"dry_run\":true") -> executed++;
-                case TraceEvent.KillStep k when k.step().equals(Engine.RESTORE_COPY) -> { }
                 case TraceEvent.KillStep k -> kill.add(k.step() + " " + k.status() + (k.detail().isBlank() ? "" : ": " + k.detail()));
                 default -> { }
             }

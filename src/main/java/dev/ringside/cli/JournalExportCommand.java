@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringside.gate.KillSwitch;
 import dev.ringside.journal.AuditVerifier;
 import dev.ringside.journal.Journal;
-import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.JournalOptions;
 import dev.ringside.journal.export.JsonlExporter;
 import dev.ringside.journal.export.MarkdownExporter;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,22 +54,12 @@ final class JournalExportCommand implements Callable<Integer> {
             switch (format) {
                 case "jsonl" -> new JsonlExporter(journal).export(run, out);
                 case "otel" -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(OtelExporter.export(run, readRun(journal, run))));
-                default -> out.print(MarkdownExporter.postmortem(run, readRun(journal, run), readRun(journal, KillSwitch.RUN_ID),
+                        .writeValueAsString(OtelExporter.export(run, journal.readRun(run))));
+                default -> out.print(MarkdownExporter.postmortem(run, journal.readRun(run), journal.readRun(KillSwitch.RUN_ID),
                         AuditVerifier.verify(db, checkpoints != null ? checkpoints : JournalOptions.defaultCheckpointDir(db))));
             }
             out.flush();
         }
         return 0;
-    }
-
-    private static List<JournalEntry> readRun(Journal journal, String runId) {
-        List<JournalEntry> all = new ArrayList<>();
-        long after = 0;
-        for (List<JournalEntry> page = journal.readRun(runId, after, 5_000); !page.isEmpty(); page = journal.readRun(runId, after, 5_000)) {
-            all.addAll(page);
-            after = page.getLast().id();
-        }
-        return all;
     }
 }

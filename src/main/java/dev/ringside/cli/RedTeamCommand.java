@@ -51,8 +51,9 @@ final class RedTeamCommand implements Callable<Integer> {
                 throw new UserError(bad.getMessage());
             }
         }
-        if (!(ActivePolicy.load(policy.file).state() instanceof ActivePolicy.Loaded loaded)) {
-            throw new UserError("no valid policy: " + ((ActivePolicy.Broken) ActivePolicy.load(policy.file).state()).reason());
+        ActivePolicy.State state = ActivePolicy.load(policy.file).state();
+        if (!(state instanceof ActivePolicy.Loaded loaded)) {
+            throw new UserError("no valid policy: " + ((ActivePolicy.Broken) state).reason());
         }
         Path dir = null;
         Path db = journalFile;

@@ -81,13 +81,12 @@ public final class Gate {
         if (killSwitch.state() instanceof KillSwitch.Killed k) {
             return deny(call, digest, "kill", "kill switch engaged by " + k.by() + " at " + k.at() + ": " + k.reason());
         }
-        Policy p = switch (policy.state()) {
-            case ActivePolicy.Loaded l -> l.policy();
-            case ActivePolicy.Broken b -> null;
-        };
-        if (p == null) {
-            return deny(call, digest, "no_policy", "no valid policy is loaded, so every call is denied: "
-                    + ((ActivePolicy.Broken) policy.state()).reason());
+        Policy p;
+        switch (policy.state()) {
+            case ActivePolicy.Loaded l -> p = l.policy();
+            case ActivePolicy.Broken b -> {
+                return deny(call, digest, "no_policy", "no valid policy is loaded, so every call is denied: " + b.reason());
+            }
         }
         Optional<Verdict> hard = hardChecks(call, p);
         if (hard.isPresent()) return deny(call, digest, hard.get().rule(), hard.get().reason());

@@ -23,7 +23,8 @@ public enum EventType {
     INJECTION_FLAGGED("injection_flagged", TraceEvent.InjectionFlagged.class, false),
     BREAKER_CHANGED("breaker_changed", TraceEvent.BreakerChanged.class, true),
     KILL_STEP("kill_step", TraceEvent.KillStep.class, true),
-    ACCESS_REFUSED("access_refused", TraceEvent.AccessRefused.class, true);
+    ACCESS_REFUSED("access_refused", TraceEvent.AccessRefused.class, true),
+    KILL_REVOCATION("kill_revocation", TraceEvent.KillRevocation.class, true);
 
     private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));

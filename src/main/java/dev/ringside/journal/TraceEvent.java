@@ -73,4 +73,10 @@ public sealed interface TraceEvent {
      * channel's user id (with a display name when known), {@code action} what they tried.
      */
     record AccessRefused(String channel, String who, String action, String reason) implements TraceEvent {}
+
+    /**
+     * What a kill took from the cluster (the revocation, as JSON), kept so a person can restore it
+     * on re-arm, also after a restart. Data about a kill, not one of its steps.
+     */
+    record KillRevocation(String killId, String revocationJson) implements TraceEvent {}
 }

@@ -36,14 +36,15 @@ class EventCodecTest {
     }
 
     @Test
-    void exactlyDecisionsApprovalsKillStepsBreakerChangesAndRefusedAccessAreAudited() {
+    void exactlyDecisionsApprovalsKillStepsAndRevocationsBreakerChangesAndRefusedAccessAreAudited() {
         Set<String> audited = Arrays.stream(EventType.values()).filter(EventType::audited)
                 .map(EventType::wireName).collect(Collectors.toSet());
         assertThat(audited).containsExactlyInAnyOrder("decision_made", "approval_requested", "approval_decided",
-                "approval_expired", "kill_step", "breaker_changed", "access_refused");
+                "approval_expired", "kill_step", "kill_revocation", "breaker_changed", "access_refused");
         assertThat(new TraceEvent.ApprovalExpired("r", "d").audited()).isTrue();
         assertThat(new TraceEvent.ModelRequest("m", "p").audited()).isFalse();
         assertThat(new TraceEvent.AccessRefused("slack", "U1", "kill", "not allowed").audited()).isTrue();
+        assertThat(new TraceEvent.KillRevocation("k", "{}").audited()).isTrue();
     }
 
     @Test

@@ -27,6 +27,7 @@ final class SampleEvents {
                 new TraceEvent.KillStep("kill-1", "revoke-credentials", "confirmed", "rolebinding removed"),
                 new TraceEvent.AccessRefused("slack", "U999ZZZ (mallory \"m\")", "approve req-1",
                         "not on the approver allowlist"),
+                new TraceEvent.KillRevocation("kill-1", "{\"killId\":\"kill-1\",\"bindings\":[]}"),
                 new TraceEvent.RunEnded("resolved", "scaled cart to 2 replicas"));
     }
 }

@@ -44,6 +44,10 @@ class KillReceiptEndToEndTest {
                         .map(c -> c.text() + c.blocks())
                         .anyMatch(text -> text.contains("scale-to-zero") && text.contains("deny-network")
                                 && text.contains("revoke-bindings") && text.contains("invalidate-credentials")));
+                engine.journal().flush();
+                SlackHarness.await("everything queued for Slack to be delivered", () -> engine.journal().pending(1).isEmpty());
+                assertThat(slack.accepted()).as("the receipt lists steps, not the copy of what was revoked")
+                        .noneSatisfy(c -> assertThat(c.text() + c.blocks()).contains("agentSelector"));
             }
         }
     }

@@ -114,6 +114,7 @@ public final class OtelExporter {
                 case TraceEvent.ApprovalExpired x -> event(agentSpan, "ringside.approval_expired", e.at(), Map.of("request", x.requestId()));
                 case TraceEvent.BreakerChanged b -> event(agentSpan, "ringside.breaker_changed", e.at(), Map.of("from", b.from(), "to", b.to()));
                 case TraceEvent.KillStep k -> event(agentSpan, "ringside.kill_step", e.at(), Map.of("step", k.step(), "status", k.status()));
+                case TraceEvent.KillRevocation r -> event(agentSpan, "ringside.kill_revocation", e.at(), Map.of("kill", r.killId()));
                 case TraceEvent.AccessRefused r -> event(agentSpan, "ringside.access_refused", e.at(),
                         Map.of("channel", r.channel(), "who", r.who(), "action", r.action(), "reason", r.reason()));
             }

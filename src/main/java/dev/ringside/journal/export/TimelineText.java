@@ -23,6 +23,7 @@ public final class TimelineText {
             case TraceEvent.InjectionFlagged f -> "injection flagged in " + f.vector() + ": " + f.excerpt();
             case TraceEvent.BreakerChanged b -> "breaker " + b.from() + " -> " + b.to() + ": " + b.reason();
             case TraceEvent.AccessRefused r -> r.channel() + ": refused " + r.who() + " (" + r.action() + "): " + r.reason();
+            case TraceEvent.KillRevocation r -> "kill " + r.killId() + ": copy of what was revoked kept for re-arm";
             case TraceEvent.KillStep k -> "kill " + k.step() + " " + k.status() + (k.detail().isBlank() ? "" : ": " + k.detail());
         };
     }

@@ -94,8 +94,7 @@ public final class EngineBackend implements CockpitBackend {
     }
 
     private void collectKillStep(JournalEntry entry) {
-        if (entry.event() instanceof TraceEvent.KillStep k && !k.step().equals("rearm")
-                && !k.step().equals(dev.ringside.app.Engine.RESTORE_COPY)) {
+        if (entry.event() instanceof TraceEvent.KillStep k && !k.step().equals("rearm")) {
             killSteps.computeIfAbsent(k.killId(), id -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()))
                     .put(k.step(), new KillState.Step(k.step(), k.status(), k.detail(), k.step().equals("local-halt")));
         }

@@ -57,6 +57,8 @@ public record TraceRow(long id, Instant at, String runId, String agent, TraceKin
             case TraceEvent.BreakerChanged s -> row(e, TraceKind.SAFETY, s.to().equals("CLOSED") ? "info" : "deny",
                     "circuit breaker " + s.from().toLowerCase(Locale.ROOT) + " → " + s.to().toLowerCase(Locale.ROOT), s.reason(), null);
             case TraceEvent.KillStep s -> row(e, TraceKind.SAFETY, "kill", "kill step " + s.step() + ": " + s.status(), s.detail(), null);
+            case TraceEvent.KillRevocation s -> row(e, TraceKind.SAFETY, "kill", "kill " + s.killId() + ": revocation kept",
+                    "what the kill took from the cluster, for re-arm", null);
             case TraceEvent.AccessRefused s -> row(e, TraceKind.SAFETY, "deny", "access refused in " + s.channel() + ": " + s.who(),
                     s.action() + " — " + s.reason(), null);
         };
