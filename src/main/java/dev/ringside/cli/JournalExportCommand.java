@@ -1,7 +1,5 @@
 package dev.ringside.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ringside.gate.KillSwitch;
 import dev.ringside.journal.AuditVerifier;
 import dev.ringside.journal.Journal;
 import dev.ringside.journal.JournalOptions;
@@ -53,9 +51,8 @@ final class JournalExportCommand implements Callable<Integer> {
             }
             switch (format) {
                 case "jsonl" -> new JsonlExporter(journal).export(run, out);
-                case "otel" -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(OtelExporter.export(run, journal.readRun(run))));
-                default -> out.print(MarkdownExporter.postmortem(run, journal.readRun(run), journal.readRun(KillSwitch.RUN_ID),
+                case "otel" -> out.println(OtelExporter.json(run, journal.readRun(run)));
+                default -> out.print(MarkdownExporter.postmortem(journal, run,
                         AuditVerifier.verify(db, checkpoints != null ? checkpoints : JournalOptions.defaultCheckpointDir(db))));
             }
             out.flush();

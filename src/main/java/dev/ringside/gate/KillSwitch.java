@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class KillSwitch {
     /** The journal's run id for kill-switch events, which belong to no single run. */
-    public static final String RUN_ID = "kill-switch";
+    public static final String RUN_ID = KillStep.RUN_ID;
 
     public sealed interface State permits Armed, Killed {
     }

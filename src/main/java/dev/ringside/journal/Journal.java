@@ -30,9 +30,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Close it to write a final checkpoint and release the file.
  */
-public final class Journal implements AutoCloseable {
-
-    private static final int READ_PAGE = 10_000;
+public final class Journal implements RunReader, AutoCloseable {
 
     private final JournalOptions options;
     private final String journalId;
@@ -184,17 +182,7 @@ public final class Journal implements AutoCloseable {
         return subscribers.add(subscriber);
     }
 
-    /** Every committed event of a run, in order. For long runs prefer the paged variant. */
-    public List<JournalEntry> readRun(String runId) {
-        List<JournalEntry> all = new ArrayList<>();
-        for (List<JournalEntry> page = reader.readRun(runId, 0, READ_PAGE); !page.isEmpty();
-             page = reader.readRun(runId, page.getLast().id(), READ_PAGE)) {
-            all.addAll(page);
-        }
-        return all;
-    }
-
-    /** Up to {@code limit} committed events of a run with id greater than {@code afterId} (start with 0). */
+    @Override
     public List<JournalEntry> readRun(String runId, long afterId, int limit) {
         return reader.readRun(runId, afterId, limit);
     }

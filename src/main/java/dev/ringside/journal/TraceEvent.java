@@ -66,7 +66,10 @@ public sealed interface TraceEvent {
     record BreakerChanged(String from, String to, String reason) implements TraceEvent {}
 
     /** One step of the kill switch: {@code requested|confirmed|failed}. */
-    record KillStep(String killId, String step, String status, String detail) implements TraceEvent {}
+    record KillStep(String killId, String step, String status, String detail) implements TraceEvent {
+        /** The run id kill-switch events are recorded under: they belong to no single run. */
+        public static final String RUN_ID = "kill-switch";
+    }
 
     /**
      * Someone reached Ringside through a chat channel and was refused: {@code who} is the

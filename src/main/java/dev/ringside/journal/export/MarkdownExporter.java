@@ -2,6 +2,7 @@ package dev.ringside.journal.export;
 
 import dev.ringside.journal.AuditReport;
 import dev.ringside.journal.JournalEntry;
+import dev.ringside.journal.RunReader;
 import dev.ringside.journal.TraceEvent;
 import java.util.List;
 
@@ -12,6 +13,11 @@ import java.util.List;
 public final class MarkdownExporter {
 
     private MarkdownExporter() {
+    }
+
+    /** The postmortem of {@code runId} as recorded in {@code journal}, with the kill steps that fell inside it. */
+    public static String postmortem(RunReader journal, String runId, AuditReport audit) {
+        return postmortem(runId, journal.readRun(runId), journal.readRun(TraceEvent.KillStep.RUN_ID), audit);
     }
 
     /**

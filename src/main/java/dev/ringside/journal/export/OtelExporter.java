@@ -1,10 +1,12 @@
 package dev.ringside.journal.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.TraceEvent;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +28,15 @@ public final class OtelExporter {
     private static final int MAX_ATTRIBUTE = 4_000;
 
     private OtelExporter() {
+    }
+
+    /** {@link #export} as indented JSON text, as {@code ringside journal export --format otel} prints it. */
+    public static String json(String runId, List<JournalEntry> run) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(export(runId, run));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ObjectNode export(String runId, List<JournalEntry> run) {
