@@ -7,11 +7,16 @@ import dev.ringside.ui.backend.AgentCard;
 import dev.ringside.ui.backend.CockpitBackend;
 import dev.ringside.ui.kill.KillViewModel;
 import dev.ringside.ui.pulse.PulseBuffer;
+import dev.ringside.ui.replay.CompareViewModel;
+import dev.ringside.ui.replay.ReplayViewModel;
 import dev.ringside.ui.status.StatusViewModel;
 import dev.ringside.ui.trace.TraceViewModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,6 +45,9 @@ public final class CockpitViewModel implements AutoCloseable {
     private final ApprovalsViewModel approvals;
     private final StatusViewModel status;
     private final KillViewModel kill;
+    private final ReadOnlyObjectWrapper<CockpitMode> mode = new ReadOnlyObjectWrapper<>(CockpitMode.LIVE);
+    private final ReplayViewModel replay = new ReplayViewModel();
+    private final CompareViewModel compare = new CompareViewModel();
     private final PulseBuffer<JournalEntry> buffer;
     private AutoCloseable subscription;
     private long lastRefresh;
@@ -81,6 +89,21 @@ public final class CockpitViewModel implements AutoCloseable {
         approvals.refresh(clock.instant());
         status.refresh();
         kill.refresh();
+    }
+
+    /**
+     * Switches what the window shows. The live stream, the approvals notification and the kill
+     * switch keep working in every mode. Replay lists the live journal's runs until the person
+     * picks another file.
+     */
+    public void switchTo(CockpitMode newMode) {
+        mode.set(newMode);
+        Path live = backend.journalFile().orElse(null);
+        switch (newMode) {
+            case LIVE -> { }
+            case REPLAY -> replay.relist(live);
+            case COMPARE -> compare.relist(live);
+        }
     }
 
     /**
@@ -134,9 +157,23 @@ public final class CockpitViewModel implements AutoCloseable {
         return kill;
     }
 
+    public ReadOnlyObjectProperty<CockpitMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
+    }
+
     @Override
     public void close() {
         buffer.stop();
+        replay.close();
+        compare.close();
         if (subscription != null) {
             try {
                 subscription.close();

@@ -7,18 +7,25 @@ import dev.ringside.ui.approvals.ApprovalsView;
 import dev.ringside.ui.backend.ApprovalCard;
 import dev.ringside.ui.backend.CockpitStatus;
 import dev.ringside.ui.kill.KillView;
+import dev.ringside.ui.replay.CompareView;
+import dev.ringside.ui.replay.ReplayView;
 import dev.ringside.ui.status.StatusBarView;
 import dev.ringside.ui.trace.TraceView;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -35,11 +42,13 @@ import javafx.util.Duration;
 /**
  * The cockpit window: agents on the left, the live trace in the middle, the approvals inbox on the
  * right, the status bar below, and the kill switch always in the header. Ctrl+Shift+K kills from
- * anywhere in the window, including from inside a text field.
+ * anywhere in the window, including from inside a text field. The header switches the main area
+ * between Live, Replay (Ctrl+R) and Compare; the kill switch and the live stream stay in every mode.
  */
 public final class CockpitWindow {
     public static final KeyCombination KILL_KEYS = new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN,
             KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination REPLAY_KEYS = new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN);
     private static final String STYLESHEET = "/ui/cockpit.css";
 
     private final CockpitViewModel vm;
@@ -62,9 +71,11 @@ public final class CockpitWindow {
         split.setDividerPositions(0.22, 0.64);
         SplitPane.setResizableWithParent(agents, false);
         KillView killed = new KillView(vm.kill(), overlay);
-        VBox center = new VBox(killed, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        StackPane modeArea = new StackPane();
+        VBox center = new VBox(killed, modeArea);
+        VBox.setVgrow(modeArea, Priority.ALWAYS);
         main.setCenter(center);
+        showModes(modeArea, split);
         main.setBottom(new StatusBarView(vm.status()));
 
         StackPane root = new StackPane(main, overlay.layer());
@@ -87,8 +98,31 @@ public final class CockpitWindow {
             if (KILL_KEYS.match(e)) {
                 vm.kill().kill();
                 e.consume();
+            } else if (REPLAY_KEYS.match(e)) {
+                vm.switchTo(CockpitMode.REPLAY);
+                e.consume();
             }
         });
+    }
+
+    /** The main area shows the mode's panel; the replay panels are built once and keep their state between switches. */
+    private void showModes(StackPane area, Node live) {
+        ReplayView replay = new ReplayView(vm.replay(), "replay");
+        CompareView compare = new CompareView(vm.compare());
+        Map<CockpitMode, Node> panels = new EnumMap<>(Map.of(CockpitMode.LIVE, live,
+                CockpitMode.REPLAY, replayArea(replay), CockpitMode.COMPARE, replayArea(compare)));
+        area.getChildren().setAll(panels.get(vm.modeProperty().get()));
+        vm.modeProperty().addListener((o, was, mode) -> {
+            area.getChildren().setAll(panels.get(mode));
+            if (mode == CockpitMode.REPLAY) replay.focusTimeline();
+            if (mode == CockpitMode.COMPARE) compare.focusTimeline();
+        });
+    }
+
+    private static VBox replayArea(Node content) {
+        VBox area = new VBox(ReplayView.banner(), content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return area;
     }
 
     private static void applyTheme(boolean dark) {
@@ -113,7 +147,7 @@ public final class CockpitWindow {
         settings.setId("settings");
         settings.setFocusTraversable(false);
         settings.setOnAction(e -> showSettings());
-        HBox bar = new HBox(12, brand, approver, grow, light, settings, KillView.killButton(vm.kill()));
+        HBox bar = new HBox(12, brand, approver, modeSwitch(), grow, light, settings, KillView.killButton(vm.kill()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
 
@@ -143,6 +177,29 @@ public final class CockpitWindow {
             desktop.notify("Ringside: approval needed", text);
         });
         return new VBox(bar, alarm, note);
+    }
+
+    /** Live, Replay and Compare as one segmented switch; the view model's mode is what is selected. */
+    private HBox modeSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        HBox modes = new HBox();
+        modes.getStyleClass().add("mode-switch");
+        for (CockpitMode mode : CockpitMode.values()) {
+            ToggleButton button = new ToggleButton(mode.label());
+            button.setId("mode-" + mode.name().toLowerCase(Locale.ROOT));
+            button.setFocusTraversable(false);
+            button.setToggleGroup(group);
+            button.setSelected(vm.modeProperty().get() == mode);
+            button.setOnAction(e -> {
+                vm.switchTo(mode);
+                button.setSelected(true);
+            });
+            vm.modeProperty().addListener((o, was, now) -> button.setSelected(now == mode));
+            modes.getChildren().add(button);
+        }
+        modes.getChildren().getFirst().getStyleClass().add("first");
+        modes.getChildren().getLast().getStyleClass().add("last");
+        return modes;
     }
 
     private static String newRequest(ApprovalCard card) {

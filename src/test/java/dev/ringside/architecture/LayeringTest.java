@@ -99,6 +99,16 @@ class LayeringTest {
     }
 
     @Test
+    void replayShowsRecordedOutputsAndCanReachNothingThatActs() {
+        noClasses().that().resideInAnyPackage("dev.ringside.ui.replay..", "dev.ringside.journal.replay..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ringside.gate..", "dev.ringside.agent..",
+                        "dev.ringside.cluster..", "dev.ringside.slack..", "dev.ringside.app..", "dev.ringside.cli..",
+                        "dev.ringside.ui.backend..", "io.fabric8..", "com.slack..", "dev.langchain4j..")
+                .because("replay never re-executes: it holds no gate, tool adapter, cluster client, model or runtime")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsAndTheBackendSeamBuildNoNodes() {
         noClasses().that().resideInAPackage("dev.ringside.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .or().resideInAPackage("dev.ringside.ui.backend..")

@@ -43,7 +43,7 @@ class ReadOnlyJournalTest {
             checkpoints = files.count();
         }
         try (ReadOnlyJournal journal = ReadOnlyJournal.open(db)) {
-            assertThat(journal.runs()).extracting(RunSummary::runId).containsExactly("run-a", "run-b", TraceEvent.KillStep.RUN_ID);
+            assertThat(journal.runs()).extracting(RunSummary::runId).containsExactly("run-a", TraceEvent.KillStep.RUN_ID, "run-b");
             RunSummary a = journal.runs().getFirst();
             assertThat(a.agent()).isEqualTo("crashloop-agent");
             assertThat(a.runbook()).isEqualTo("crashloop");

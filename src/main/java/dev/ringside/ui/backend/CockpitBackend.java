@@ -1,5 +1,8 @@
 package dev.ringside.ui.backend;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Everything the cockpit needs from a Ringside runtime, and nothing more. The in-process
  * {@link EngineBackend} satisfies it today; a remote runtime (agents as Deployments, approvals and
@@ -18,6 +21,9 @@ public interface CockpitBackend extends AutoCloseable {
     StatusSource status();
 
     LiveEvents events();
+
+    /** The live journal's file, when this cockpit can read it locally: where replay starts. */
+    Optional<Path> journalFile();
 
     @Override
     void close();

@@ -322,6 +322,11 @@ public final class EngineBackend implements CockpitBackend {
     }
 
     @Override
+    public Optional<Path> journalFile() {
+        return Optional.of(journalFile);
+    }
+
+    @Override
     public void close() {
         auditor.interrupt();
         try {
