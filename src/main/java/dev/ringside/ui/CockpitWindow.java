@@ -25,7 +25,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -181,14 +180,12 @@ public final class CockpitWindow {
 
     /** Live, Replay and Compare as one segmented switch; the view model's mode is what is selected. */
     private HBox modeSwitch() {
-        ToggleGroup group = new ToggleGroup();
         HBox modes = new HBox();
         modes.getStyleClass().add("mode-switch");
         for (CockpitMode mode : CockpitMode.values()) {
             ToggleButton button = new ToggleButton(mode.label());
             button.setId("mode-" + mode.name().toLowerCase(Locale.ROOT));
             button.setFocusTraversable(false);
-            button.setToggleGroup(group);
             button.setSelected(vm.modeProperty().get() == mode);
             button.setOnAction(e -> {
                 vm.switchTo(mode);

@@ -133,8 +133,8 @@ public final class ReplayViewModel implements AutoCloseable {
         player.speed(speed.get());
         window.clear();
         lastPosition.set(opened.size() - 1);
-        openedRun.set("Run " + opened.runId() + " · " + opened.size() + " events · " + elapsed(opened.end()) + " long · " + file);
         loaded.set(true);
+        openedRun.set("Run " + opened.runId() + " · " + opened.size() + " events · " + elapsed(opened.end()) + " long · " + file);
         status.set("Replaying run " + opened.runId() + ".");
         show();
     }
