@@ -75,12 +75,9 @@ public final class TraceView extends VBox {
                 vm.followProperty().set(false);
             }
         });
-        vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> {
-            if (vm.followProperty().get() && !vm.visibleRows().isEmpty()) list.scrollTo(vm.visibleRows().size() - 1);
-        });
-        vm.followProperty().addListener((o, a, on) -> {
-            if (on && !vm.visibleRows().isEmpty()) list.scrollTo(vm.visibleRows().size() - 1);
-        });
+        FollowScroller follower = new FollowScroller(list, vm);
+        vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> follower.requestScroll());
+        vm.followProperty().addListener((o, a, on) -> follower.requestScroll());
         getChildren().addAll(title, filters, skipped, list);
     }
 
