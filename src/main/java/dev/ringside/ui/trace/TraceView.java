@@ -1,7 +1,5 @@
 package dev.ringside.ui.trace;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -9,8 +7,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -24,7 +22,6 @@ import javafx.scene.layout.VBox;
 /** The live trace: filters and search above a virtualized list that follows the newest event. */
 public final class TraceView extends VBox {
     private static final String ALL_TYPES = "All types";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     public TraceView(TraceViewModel vm) {
         getStyleClass().add("trace-panel");
@@ -65,7 +62,8 @@ public final class TraceView extends VBox {
 
         ListView<TraceRow> list = new ListView<>(vm.visibleRows());
         list.setId("trace-list");
-        list.setCellFactory(l -> new RowCell());
+        list.setCellFactory(l -> new TraceRowCell());
+        list.setFixedCellSize(TraceRowCell.HEIGHT);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) vm.followProperty().set(false);
@@ -78,54 +76,25 @@ public final class TraceView extends VBox {
         FollowScroller follower = new FollowScroller(list, vm);
         vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> follower.requestScroll());
         vm.followProperty().addListener((o, a, on) -> follower.requestScroll());
-        getChildren().addAll(title, filters, skipped, list);
+        TextArea detail = new TextArea();
+        detail.setId("trace-row-detail");
+        detail.getStyleClass().add("trace-row-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(4);
+        detail.setPromptText("Select an event to read all of it");
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> detail.setText(row == null ? "" : fullText(row)));
+        getChildren().addAll(title, filters, skipped, list, detail);
+    }
+
+    private static String fullText(TraceRow row) {
+        return TraceRowCell.timeOf(row) + "  " + row.agent() + "  " + row.runId() + "\n" + row.title()
+                + (row.excerpt() == null ? "" : "\nsuspicious text: " + row.excerpt())
+                + (row.detail().isEmpty() ? "" : "\n" + row.detail());
     }
 
     private static TraceKind kindOf(String label) {
         for (TraceKind k : TraceKind.values()) if (k.label().equals(label)) return k;
         return null;
-    }
-
-    private static final class RowCell extends ListCell<TraceRow> {
-        @Override
-        protected void updateItem(TraceRow row, boolean empty) {
-            super.updateItem(row, empty);
-            setText(null);
-            getStyleClass().removeIf(s -> s.startsWith("tone-"));
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            getStyleClass().add("tone-" + row.tone());
-            Label time = new Label(TIME.format(row.at()));
-            time.getStyleClass().add("trace-time");
-            time.setMinWidth(Region.USE_PREF_SIZE);
-            Label agent = new Label(row.agent());
-            agent.getStyleClass().add("trace-agent");
-            agent.setMinWidth(Region.USE_PREF_SIZE);
-            Label title = new Label(row.title());
-            title.getStyleClass().addAll("trace-title", "tone-text-" + row.tone());
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            Label run = new Label(row.runId());
-            run.getStyleClass().add("muted");
-            HBox head = new HBox(8, time, agent, title, grow, run);
-            head.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(2, head);
-            if (row.excerpt() != null) {
-                Label excerpt = new Label("suspicious text: " + row.excerpt());
-                excerpt.getStyleClass().add("injection-excerpt");
-                excerpt.setWrapText(true);
-                box.getChildren().add(excerpt);
-            }
-            if (!row.detail().isEmpty()) {
-                Label detail = new Label(row.detail().replace('\n', ' '));
-                detail.getStyleClass().add("trace-detail");
-                box.getChildren().add(detail);
-            }
-            box.setMinWidth(0);
-            box.setPrefWidth(1);
-            setGraphic(box);
-        }
     }
 }
