@@ -33,7 +33,7 @@ public final class Overlay {
     }
 
     public void show(Region sheet) {
-        sheet.getStyleClass().add("sheet");
+        sheet.getStyleClass().add("overlay-sheet");
         sheet.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         layer.getChildren().setAll(sheet);
         layer.setVisible(true);

@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -50,6 +51,7 @@ public final class ReplayView extends VBox {
         timeline = new ListView<>(vm.rows());
         timeline.setId(id + "-list");
         timeline.setCellFactory(l -> new TraceRowCell());
+        timeline.setFixedCellSize(TraceRowCell.HEIGHT);
         timeline.setOnMouseClicked(e -> {
             int row = timeline.getSelectionModel().getSelectedIndex();
             if (row >= 0) vm.seekToRow(row);
@@ -62,7 +64,9 @@ public final class ReplayView extends VBox {
         opened.getStyleClass().add("replay-run-title");
         opened.textProperty().bind(vm.openedRunProperty());
 
-        getChildren().addAll(source(), messages(), opened, timeline, scrubberRow(), transport());
+        TextArea detail = TraceRowCell.detailPane(id + "-row-detail");
+        vm.currentRowProperty().addListener((o, was, row) -> detail.setText(row == null ? "" : TraceRowCell.fullText(row)));
+        getChildren().addAll(source(), messages(), opened, timeline, detail, scrubberRow(), transport());
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         PlaybackClock.drive(vm);
     }

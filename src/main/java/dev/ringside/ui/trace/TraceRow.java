@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public record TraceRow(long id, Instant at, String runId, String agent, TraceKind kind, String tone, String title,
                        String detail, String excerpt) {
+    /** Every tone a row can have. */
+    public static final String[] TONES = {"allow", "deny", "approval", "injection", "kill", "failed", "info"};
     private static final int DETAIL_LIMIT = 600;
 
     /** Whether the row mentions {@code needle} (already lower-case) anywhere a person would look. */

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -62,6 +63,7 @@ public final class TraceView extends VBox {
         ListView<TraceRow> list = new ListView<>(vm.visibleRows());
         list.setId("trace-list");
         list.setCellFactory(l -> new TraceRowCell());
+        list.setFixedCellSize(TraceRowCell.HEIGHT);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) vm.followProperty().set(false);
@@ -71,13 +73,12 @@ public final class TraceView extends VBox {
                 vm.followProperty().set(false);
             }
         });
-        vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> {
-            if (vm.followProperty().get() && !vm.visibleRows().isEmpty()) list.scrollTo(vm.visibleRows().size() - 1);
-        });
-        vm.followProperty().addListener((o, a, on) -> {
-            if (on && !vm.visibleRows().isEmpty()) list.scrollTo(vm.visibleRows().size() - 1);
-        });
-        getChildren().addAll(title, filters, skipped, list);
+        FollowScroller follower = new FollowScroller(list, vm);
+        vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> follower.requestScroll());
+        vm.followProperty().addListener((o, a, on) -> follower.requestScroll());
+        TextArea detail = TraceRowCell.detailPane("trace-row-detail");
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> detail.setText(row == null ? "" : TraceRowCell.fullText(row)));
+        getChildren().addAll(title, filters, skipped, list, detail);
     }
 
     private static TraceKind kindOf(String label) {

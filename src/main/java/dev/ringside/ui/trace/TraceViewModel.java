@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -15,20 +16,22 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The live trace: every journal entry as a worded row, filtered by agent, run, event type and a
- * search text. Rows arrive in batches (one per pulse) and are added with one {@code addAll}. Follow
- * mode keeps the newest row in view until the person scrolls up.
+ * search text. Rows arrive in batches (one per pulse): the matching ones join the visible list in
+ * one change, and the oldest rows beyond {@link #MAX_ROWS} leave in one change ({@link TraceRows}).
+ * Follow mode keeps the newest row in view until the person scrolls up.
  */
 public final class TraceViewModel {
     public static final String ALL_AGENTS = "All agents";
     public static final String ALL_RUNS = "All runs";
     static final int MAX_ROWS = 20_000;
 
-    private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<TraceRow> visible = new FilteredList<>(rows, r -> true);
+    private final TraceRows rows = new TraceRows();
+    private final TraceRows visible = new TraceRows();
+    private final ObservableList<TraceRow> visibleView = FXCollections.unmodifiableObservableList(visible);
+    private Predicate<TraceRow> shown = r -> true;
     private final ObservableList<String> agents = FXCollections.observableArrayList(ALL_AGENTS);
     private final ObservableList<String> runs = FXCollections.observableArrayList(ALL_RUNS);
     private final StringProperty agentFilter = new SimpleStringProperty(ALL_AGENTS);
@@ -62,8 +65,18 @@ public final class TraceViewModel {
         if (fresh.isEmpty()) return;
         agents.addAll(newAgents);
         runs.addAll(newRuns);
-        rows.addAll(fresh);
-        if (rows.size() > MAX_ROWS) rows.remove(0, rows.size() - MAX_ROWS);
+        rows.append(fresh);
+        visible.append(fresh.stream().filter(shown).toList());
+        if (rows.size() > MAX_ROWS) dropOldest(rows.size() - MAX_ROWS);
+    }
+
+    /** Forgets the oldest rows (the journal keeps them); visible rows are in the same order, so theirs are a prefix too. */
+    private void dropOldest(int count) {
+        long lastDropped = rows.get(count - 1).id();
+        rows.dropFirst(count);
+        int visibleDropped = 0;
+        while (visibleDropped < visible.size() && visible.get(visibleDropped).id() <= lastDropped) visibleDropped++;
+        visible.dropFirst(visibleDropped);
     }
 
     /** Entries the hand-off buffer had to drop under load (the journal still has them). */
@@ -76,10 +89,11 @@ public final class TraceViewModel {
         String run = runFilter.get();
         TraceKind kind = kindFilter.get();
         String needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        visible.setPredicate(r -> (agent == null || agent.equals(ALL_AGENTS) || agent.equals(r.agent()))
+        shown = r -> (agent == null || agent.equals(ALL_AGENTS) || agent.equals(r.agent()))
                 && (run == null || run.equals(ALL_RUNS) || run.equals(r.runId()))
                 && (kind == null || kind == r.kind())
-                && (needle.isEmpty() || r.mentions(needle)));
+                && (needle.isEmpty() || r.mentions(needle));
+        visible.replaceAll(rows.stream().filter(shown).toList());
     }
 
     /** Shows one run, as when the person picks an agent's current run. */
@@ -98,7 +112,7 @@ public final class TraceViewModel {
     }
 
     public ObservableList<TraceRow> visibleRows() {
-        return visible;
+        return visibleView;
     }
 
     public int totalRows() {
