@@ -1,9 +1,6 @@
 package dev.ringside.bench;
 
 import dev.ringside.journal.JournalEntry;
-import dev.ringside.journal.Journal;
-import dev.ringside.journal.JournalOptions;
-import dev.ringside.journal.TraceEvent;
 import dev.ringside.journal.replay.ReplayIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,16 +40,8 @@ public class ReplayBenchmark {
     public void recordTheRun() throws Exception {
         dir = Files.createTempDirectory("ringside-bench");
         db = dir.resolve("journal.db");
-        try (Journal journal = Journal.open(JournalOptions.at(db))) {
-            for (int i = 0; i < events; i++) {
-                TraceEvent event = i % 50 == 0
-                        ? new TraceEvent.DecisionMade("c" + i, "get_pod_logs", "allow", "allow", "ring 0 read", "3f1c2a9e")
-                        : new TraceEvent.ToolResult("c" + i, "get_pod_logs", true,
-                                "{\"lines\":[\"2026-11-21T02:58:11Z ERROR checkout failed to bind\"]}", 1200);
-                journal.record("big-run", "crashloop-agent", event);
-            }
-        }
-        open = ReplayIndex.open(db, "big-run");
+        BigRun.record(db, events);
+        open = ReplayIndex.open(db, BigRun.RUN_ID);
         long heapBytes = (long) open.size() * (Long.BYTES * 2 + 1);
         System.out.println("replay index of " + open.size() + " events holds " + heapBytes / (1024 * 1024) + " MiB of arrays");
     }
@@ -65,7 +54,7 @@ public class ReplayBenchmark {
 
     @Benchmark
     public int openRun() {
-        try (ReplayIndex index = ReplayIndex.open(db, "big-run")) {
+        try (ReplayIndex index = ReplayIndex.open(db, BigRun.RUN_ID)) {
             return index.size();
         }
     }
