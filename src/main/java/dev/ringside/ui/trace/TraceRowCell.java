@@ -25,6 +25,8 @@ import javafx.scene.layout.VBox;
 public final class TraceRowCell extends ListCell<TraceRow> {
     /** Two lines of text plus padding; the list uses it as its fixed cell size. */
     public static final double HEIGHT = 44;
+    /** The run id gives way first when the row is narrow: what happened matters more. */
+    private static final double RUN_WIDTH = 170;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     /** Tones as pseudo-classes ({@code :tone-deny}): switching one is cheap, unlike a style class, which re-styles the cell. */
@@ -42,10 +44,11 @@ public final class TraceRowCell extends ListCell<TraceRow> {
     public TraceRowCell() {
         time.setMinWidth(Region.USE_PREF_SIZE);
         agent.setMinWidth(Region.USE_PREF_SIZE);
-        run.setMinWidth(Region.USE_PREF_SIZE);
-        title.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
+        run.setMinWidth(0);
+        run.setMaxWidth(RUN_WIDTH);
         HBox head = new HBox(8, time, agent, title, run);
         head.setAlignment(Pos.CENTER_LEFT);
         second.setMaxWidth(Double.MAX_VALUE);
