@@ -36,7 +36,7 @@ import javafx.stage.Stage;
  * JavaFX actually rendered per second and the latency from the moment an event was recorded to
  * the end of the first frame rendered after its row was laid out ("event to screen").
  *
- * <p>Run with {@code bench/cockpit-load [--rate N] [--seconds S]}. Not JMH: the measurement is one
+ * <p>Run with {@code bench/cockpit-load [--rate N] [--seconds S] [--warmup S]}. Not JMH: the measurement is one
  * fixed-load session, and what is measured happens on JavaFX's threads.
  */
 public final class CockpitLoadBenchmark {
@@ -44,6 +44,7 @@ public final class CockpitLoadBenchmark {
 
     private final int rate;
     private final int seconds;
+    private final int warmup;
     private final Map<Long, Long> recordedAt = new ConcurrentHashMap<>();
     private final List<long[]> laidOut = new ArrayList<>();
     private final ConcurrentLinkedQueue<long[]> awaitingFrame = new ConcurrentLinkedQueue<>();
@@ -51,16 +52,18 @@ public final class CockpitLoadBenchmark {
     private final AtomicLong frames = new AtomicLong();
     private volatile boolean measuring;
 
-    private CockpitLoadBenchmark(int rate, int seconds) {
+    private CockpitLoadBenchmark(int rate, int seconds, int warmup) {
         this.rate = rate;
         this.seconds = seconds;
+        this.warmup = warmup;
         this.latencies = new LatencySamples(rate * seconds + 1_000);
     }
 
     public static void main(String[] args) throws Exception {
         int rate = intArg(args, "--rate", 10_000);
         int seconds = intArg(args, "--seconds", 60);
-        new CockpitLoadBenchmark(rate, seconds).run();
+        int warmup = intArg(args, "--warmup", 10);
+        new CockpitLoadBenchmark(rate, seconds, warmup).run();
         System.exit(0);
     }
 
@@ -87,7 +90,8 @@ public final class CockpitLoadBenchmark {
             });
             shown.await();
             Thread.sleep(2_000);
-            Production production = produce(engine.journal());
+            produce(engine.journal(), warmup, false);
+            Production production = produce(engine.journal(), seconds, true);
             Thread.sleep(1_000);
             measuring = false;
             CountDownLatch closed = new CountDownLatch(1);
@@ -133,12 +137,15 @@ public final class CockpitLoadBenchmark {
         });
     }
 
-    /** Records {@code rate} events a second, evenly spaced, spread over twenty runs, shaped like a real run's. */
-    private Production produce(Journal journal) {
-        long total = (long) rate * seconds;
+    /**
+     * Records {@code rate} events a second for {@code forSeconds}, evenly spaced, spread over twenty
+     * runs, shaped like a real run's; measured, or as warm-up (the JIT compiles the hot paths first).
+     */
+    private Production produce(Journal journal, int forSeconds, boolean measured) {
+        long total = (long) rate * forSeconds;
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
-        measuring = true;
+        measuring = measured;
         long framesAtStart = frames.get();
         List<Long> framesPerSecond = new ArrayList<>();
         long nextSecond = start + 1_000_000_000L;
@@ -150,7 +157,7 @@ public final class CockpitLoadBenchmark {
             int run = (int) (i % RUNS);
             long at = System.nanoTime();
             long id = journal.record("load-run-" + run, "agent-" + run, event(i));
-            recordedAt.put(id, at);
+            if (measured) recordedAt.put(id, at);
             if (at >= nextSecond) {
                 long f = frames.get();
                 framesPerSecond.add(f - framesAtSecond);
@@ -180,13 +187,15 @@ public final class CockpitLoadBenchmark {
     }
 
     private void report(Production p, long skipped) {
+        System.out.println("frames in each second: " + p.framesPerSecond());
         double seconds = p.nanos() / 1e9;
         System.out.printf("drawn by: glass platform %s, prism pipeline %s, display %s%n",
                 com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName(),
                 com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(), System.getenv().getOrDefault("DISPLAY", "none"));
         System.out.printf("cockpit load: %,d events recorded in %.1f s (%,.0f events/s) across %d runs%n", p.events(), seconds,
                 p.events() / seconds, RUNS);
-        System.out.printf("frames rendered: %,d in %.1f s = %.1f fps on average; slowest second %d frames, fastest %d%n",
+        System.out.printf("after %d s of warm-up at the same rate, frames rendered: %,d in %.1f s = %.1f fps on average; "
+                + "slowest second %d frames, fastest %d%n", warmup,
                 p.frames(), seconds, p.frames() / seconds,
                 p.framesPerSecond().stream().mapToLong(Long::longValue).min().orElse(0),
                 p.framesPerSecond().stream().mapToLong(Long::longValue).max().orElse(0));

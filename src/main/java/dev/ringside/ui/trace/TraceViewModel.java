@@ -27,6 +27,8 @@ public final class TraceViewModel {
     public static final String ALL_AGENTS = "All agents";
     public static final String ALL_RUNS = "All runs";
     static final int MAX_ROWS = 20_000;
+    /** Rows beyond the limit are dropped a few thousand at a time: every drop makes the list re-measure. */
+    static final int TRIM_SLACK = 5_000;
 
     private final TraceRows rows = new TraceRows();
     private final TraceRows visible = new TraceRows();
@@ -67,7 +69,7 @@ public final class TraceViewModel {
         runs.addAll(newRuns);
         rows.append(fresh);
         visible.append(fresh.stream().filter(shown).toList());
-        if (rows.size() > MAX_ROWS) dropOldest(rows.size() - MAX_ROWS);
+        if (rows.size() > MAX_ROWS + TRIM_SLACK) dropOldest(rows.size() - MAX_ROWS);
     }
 
     /** Forgets the oldest rows (the journal keeps them); visible rows are in the same order, so theirs are a prefix too. */
