@@ -27,6 +27,7 @@ public final class TraceRowCell extends ListCell<TraceRow> {
     public static final double HEIGHT = 44;
     /** The run id gives way first when the row is narrow: what happened matters more. */
     private static final double RUN_WIDTH = 170;
+    private static final int LINE_CHARS = 240;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     /** Tones as pseudo-classes ({@code :tone-deny}): switching one is cheap, unlike a style class, which re-styles the cell. */
@@ -86,8 +87,11 @@ public final class TraceRowCell extends ListCell<TraceRow> {
         setGraphic(box);
     }
 
+    /** The first {@link #LINE_CHARS} characters on one line: more never fits, and ellipsis fitting measures every character it is given. */
     private static String oneLine(String text) {
-        return text == null ? "" : text.replace('\n', ' ');
+        if (text == null) return "";
+        String line = text.length() > LINE_CHARS ? text.substring(0, LINE_CHARS) : text;
+        return line.replace('\n', ' ');
     }
 
     /** Everything the row says, on several lines, for the detail pane beside a list. */
