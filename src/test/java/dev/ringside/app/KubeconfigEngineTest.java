@@ -238,6 +238,24 @@ class KubeconfigEngineTest {
     }
 
     @Test
+    void theShippedAgentManifestIsWhatARealClusterNeedsToArmEveryAgent() throws Exception {
+        KubernetesClient cluster = target.client();
+        cluster.serviceAccounts().inNamespace(AGENTS).delete();
+        try (var manifest = Files.newInputStream(Path.of("app/examples/real-cluster-agents.yaml"))) {
+            for (var object : cluster.load(manifest).items()) {
+                if (cluster.resource(object).get() == null) cluster.resource(object).create();
+            }
+        }
+        try (Engine engine = start(config("  context: second"))) {
+            AGENT_IDS.forEach(agent -> assertThat(engine.world().adapterFor(agent)).isNotNull());
+            engine.governance().killSwitch().kill("alice", "the example's bindings must be found");
+            assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
+            assertThat(cluster.rbac().roleBindings().inNamespace("shop").list().getItems()).extracting(b -> b.getMetadata().getName())
+                    .doesNotContain("ringside-agents-read", "ringside-agents-write");
+        }
+    }
+
+    @Test
     void theAgentNamespaceIsConfigurable() throws Exception {
         KubernetesClient cluster = target.client();
         cluster.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("sre-bots").endMetadata().build()).create();

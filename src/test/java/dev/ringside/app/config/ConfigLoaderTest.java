@@ -33,6 +33,7 @@ class ConfigLoaderTest {
         assertThat(config.sandbox()).isTrue();
         assertThat(config.model().provider()).isEqualTo("offline");
         assertThat(config.agentSelector()).isEqualTo("ringside.dev/agent=true");
+        assertThat(config.agentNamespace()).isEqualTo("ringside-agents");
         assertThat(config.journal()).isEqualTo(home.resolve(".local/share/ringside/journal.db"));
         assertThat(config.retention()).isEqualTo(Duration.ofDays(90));
     }
