@@ -17,6 +17,23 @@ public interface CockpitOpener {
     record Options(Engine engine, String modelLabel, String approver, boolean light, boolean startupReport) {
     }
 
-    /** Opens the window on the engine and returns the exit code once it is closed. */
+    /**
+     * Starts the UI toolkit. Called before the engine starts, so a machine without a display is
+     * told so at once, not after the cluster was set up for nothing.
+     *
+     * @throws CannotOpen when no window can be opened here
+     */
+    void startToolkit();
+
+    /** Opens the window on the engine (the toolkit already started) and returns the exit code once it is closed. */
     int open(Options options) throws InterruptedException;
+
+    /** No window can be opened here, e.g. there is no display; the message says what to do instead. */
+    final class CannotOpen extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CannotOpen(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -36,6 +36,11 @@ final class CockpitCommand implements Callable<Integer> {
         CockpitOpener opener = ServiceLoader.load(CockpitOpener.class).findFirst()
                 .orElseThrow(() -> new UserError("this build has no cockpit UI; the headless commands still work (see 'ringside --help')"));
         RingsideConfig config = engine.config();
+        try {
+            opener.startToolkit();
+        } catch (CockpitOpener.CannotOpen noWindow) {
+            throw new UserError(noWindow.getMessage());
+        }
         try (Engine started = engine.start(config)) {
             return opener.open(new CockpitOpener.Options(started, EngineOptions.modelLabel(config), approver, light, startupReport));
         }
