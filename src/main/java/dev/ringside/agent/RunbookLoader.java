@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -36,6 +39,37 @@ public final class RunbookLoader {
                 runbooks.add(parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read built-in runbook " + resource, e);
+            }
+        }
+        return runbooks;
+    }
+
+    /**
+     * The runbooks in {@code directory} ({@code *.yaml} and {@code *.yml}, by file name), then the
+     * built-in ones. A runbook found here is chosen before a built-in one with the same trigger;
+     * an id used twice is an error, as is any unreadable or broken file.
+     */
+    public static List<Runbook> builtInAnd(Path directory) {
+        List<Runbook> runbooks = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list the runbooks directory " + directory + ": " + e.getMessage());
+        }
+        for (Path file : files) {
+            try {
+                runbooks.add(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read runbook " + file + ": " + e.getMessage());
+            }
+        }
+        runbooks.addAll(builtIn());
+        Set<String> ids = new java.util.HashSet<>();
+        for (Runbook runbook : runbooks) {
+            if (!ids.add(runbook.id())) {
+                throw new IllegalArgumentException("runbook id '" + runbook.id() + "' is used twice (built-in ids: " + BUILT_IN
+                        + "); give the runbook in " + directory + " an id of its own");
             }
         }
         return runbooks;

@@ -2,6 +2,7 @@ package dev.ringside.app;
 
 import dev.ringside.agent.AgentRuntime;
 import dev.ringside.agent.Incident;
+import dev.ringside.agent.Runbook;
 import dev.ringside.agent.RunbookLoader;
 import dev.ringside.agent.guard.OutputGuard;
 import dev.ringside.cluster.ClusterIncident;
@@ -14,7 +15,7 @@ import dev.ringside.cluster.kill.Revocation;
 import dev.ringside.gate.KillSwitch;
 import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.TraceEvent;
-import dev.ringside.cluster.sandbox.SandboxNames;
+import dev.ringside.cluster.sandbox.SandboxCluster;
 import dev.ringside.gate.ActivePolicy;
 import dev.ringside.gate.GatedTools;
 import dev.ringside.gate.Governance;
@@ -24,18 +25,33 @@ import dev.ringside.slack.SlackBridge;
 import dev.ringside.slack.SlackSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything one Ringside process runs, wired once: the cluster (the sandbox, for now), the
- * journal, the gate with its kill switch and approvals, and the agent runtime fed by watches.
- * The CLI and the cockpit drive this same engine.
+ * Everything one Ringside process runs, wired once: the cluster (the sandbox or a kubeconfig
+ * context, see {@link ClusterWorld}), the journal, the gate with its kill switch and approvals, and
+ * the agent runtime fed by watches. The CLI and the cockpit drive this same engine;
+ * {@link ConfiguredEngine} builds it from the configuration.
  */
 public final class Engine implements AutoCloseable {
-    private final SandboxWorld world;
+    /**
+     * How to run on a world.
+     *
+     * @param policy        the policy file; null means the built-in policy
+     * @param runbooks      the runbooks the runtime may start
+     * @param agentSelector label selector the kill switch finds agents by
+     */
+    public record Settings(JournalOptions journal, Path policy, List<Runbook> runbooks, AgentRuntime.ModelChoice models,
+                           String agentSelector) {
+        public Settings {
+            runbooks = List.copyOf(runbooks);
+        }
+    }
+
+    private final ClusterWorld world;
     private final Journal journal;
     private final Governance governance;
     private final AgentRuntime runtime;
@@ -46,15 +62,14 @@ public final class Engine implements AutoCloseable {
     private volatile Thread clusterKillThread;
     private volatile Revocation lastRevocation;
 
-    private Engine(SandboxWorld world, Journal journal, ActivePolicy policy, AgentRuntime.ModelChoice models, Clock clock,
-                   String agentSelector) {
+    private Engine(ClusterWorld world, Journal journal, ActivePolicy policy, Settings settings, Clock clock) {
         this.world = world;
         this.journal = journal;
         this.governance = new Governance(policy, journal::record, journal::claimExecution, clock);
         this.runtime = new AgentRuntime(governance, journal::record,
                 agent -> tools.computeIfAbsent(agent, a -> new GatedTools(governance, world.adapterFor(a), journal::record, clock)),
-                models, RunbookLoader.builtIn(), new OutputGuard());
-        this.clusterKill = new ClusterKill(world.cluster().adminClient(), KillSettings.defaults().withAgentSelector(agentSelector),
+                settings.models(), settings.runbooks(), new OutputGuard());
+        this.clusterKill = new ClusterKill(world.adminClient(), KillSettings.defaults().withAgentSelector(settings.agentSelector()),
                 accounts -> world.stopAgentCredentials());
         // the local halt already happened when listeners run; the cluster steps must not hold up kill()
         governance.killSwitch().addListener(kill -> clusterKillThread = Thread.ofVirtual().name("cluster-kill")
@@ -131,9 +146,41 @@ public final class Engine implements AutoCloseable {
             clusterKill.restore(revocation, report -> journal.record(KillSwitch.RUN_ID, person, stepEvent(report)));
             lastRevocation = null;
         }
-        world.armAgents();
+        world.armAgents(agents());
         tools.clear();
         governance.killSwitch().rearm(person, reason);
+    }
+
+    /**
+     * Runs on {@code world} (which the engine then owns and closes): opens the journal, prunes
+     * trace events past their retention, loads the policy, and arms the agents the runbooks name,
+     * unless the journal says a kill is still in force (re-arming arms them then).
+     *
+     * @throws SetupException when an agent cannot be given its own credentials; nothing is left running
+     */
+    public static Engine start(ClusterWorld world, Settings settings) {
+        Clock clock = Clock.systemUTC();
+        Engine engine;
+        try {
+            Journal journal = Journal.open(settings.journal());
+            try {
+                journal.pruneTraceEvents();
+                engine = new Engine(world, journal, ActivePolicy.load(settings.policy()), settings, clock);
+            } catch (RuntimeException e) {
+                journal.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            world.close();
+            throw e;
+        }
+        try {
+            if (!engine.governance.killSwitch().isKilled()) engine.world.armAgents(engine.agents());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
     }
 
     /** The sandbox cluster, a journal at {@code journalFile}, and the given policy (null: built-in). */
@@ -143,15 +190,13 @@ public final class Engine implements AutoCloseable {
 
     /** As above, with the label selector that finds agent workloads for the kill switch. */
     public static Engine sandbox(Path journalFile, Path policyFile, AgentRuntime.ModelChoice models, String agentSelector) {
-        Clock clock = Clock.systemUTC();
-        SandboxWorld world = SandboxWorld.start(clock);
-        try {
-            Journal journal = Journal.open(JournalOptions.at(journalFile));
-            return new Engine(world, journal, ActivePolicy.load(policyFile), models, clock, agentSelector);
-        } catch (RuntimeException e) {
-            world.close();
-            throw e;
-        }
+        return start(SandboxWorld.start(Clock.systemUTC()), new Settings(JournalOptions.at(journalFile), policyFile,
+                RunbookLoader.builtIn(), models, agentSelector));
+    }
+
+    /** The agents this engine runs: those its runbooks name. */
+    private List<String> agents() {
+        return runtime.runbooks().stream().map(Runbook::agent).distinct().toList();
     }
 
     /**
@@ -166,9 +211,17 @@ public final class Engine implements AutoCloseable {
         return Optional.ofNullable(slack);
     }
 
+    /** Slack as the status bar words it: connected, disconnected, posting only, or not configured. */
+    public String slackState() {
+        SlackBridge bridge = slack;
+        if (bridge == null) return "not configured";
+        if (!bridge.interactive()) return "posting only (no app token)";
+        return bridge.connected() ? "connected" : "disconnected";
+    }
+
     /** Starts the watches; each incident they report starts its runbook (duplicates are dropped). */
     public void startWatching() {
-        watcher = IncidentWatcher.start(world.cluster().adminClient(), Set.of(SandboxNames.AGENTS), this::onIncident);
+        watcher = IncidentWatcher.start(world.adminClient(), world.watchedNamespaces(), world.ignoredNamespaces(), this::onIncident);
     }
 
     private void onIncident(ClusterIncident seen) {
@@ -187,8 +240,18 @@ public final class Engine implements AutoCloseable {
         return runtime;
     }
 
-    public SandboxWorld world() {
+    public ClusterWorld world() {
         return world;
+    }
+
+    /**
+     * The sandbox's API server, for tests and the red team.
+     *
+     * @throws IllegalStateException when this engine runs on a real cluster
+     */
+    public SandboxCluster sandboxCluster() {
+        if (world instanceof SandboxWorld sandbox) return sandbox.cluster();
+        throw new IllegalStateException("this engine runs on the cluster of context '" + world.contextName() + "', not the sandbox");
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class RedTeam {
         this.journal = journal;
         this.policy = policy;
         this.runbook = runbook;
+        world.armAgents(java.util.List.of(runbook.agent()));
     }
 
     public static Totals totals(List<Verdict> verdicts) {

@@ -5,17 +5,24 @@ import dev.ringside.cluster.KubernetesTools;
 import dev.ringside.cluster.sandbox.SandboxCluster;
 import dev.ringside.cluster.sandbox.SandboxNames;
 import dev.ringside.gate.ToolAdapter;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-process demo cluster with each agent's own client and tool adapter. Agents never get the
  * admin client; the kill switch and the seeding use it.
  */
-public final class SandboxWorld implements AutoCloseable {
+public final class SandboxWorld implements ClusterWorld {
+    /** What the status bar calls the in-process demo cluster (not a kubeconfig context). */
+    public static final String CONTEXT_NAME = "ringside-sandbox (in-process)";
+
     private final SandboxCluster cluster;
     private final AgentClients clients;
-    private final Map<String, ToolAdapter> adapters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ToolAdapter> adapters = new ConcurrentHashMap<>();
     private final Clock clock;
 
     private SandboxWorld(SandboxCluster cluster, AgentClients clients, Clock clock) {
@@ -24,21 +31,21 @@ public final class SandboxWorld implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Starts and seeds the sandbox; no agent is armed yet. */
     public static SandboxWorld start(Clock clock) {
         SandboxCluster cluster = SandboxCluster.start();
-        SandboxWorld world = new SandboxWorld(cluster, AgentClients.forSandbox(cluster.adminClient()), clock);
-        world.armAgents();
-        return world;
+        return new SandboxWorld(cluster, AgentClients.forSandbox(cluster.adminClient()), clock);
     }
 
-    /** Gives every agent a fresh token and client (at start, and after a re-arm restored their accounts). */
-    public void armAgents() {
-        for (String agent : SandboxNames.AGENT_SERVICE_ACCOUNTS) {
+    /** Each agent runs as the ServiceAccount of its own name in the sandbox's agents' namespace. */
+    @Override
+    public void armAgents(Collection<String> agents) {
+        for (String agent : agents) {
             adapters.put(agent, new KubernetesTools(clients.arm(agent, SandboxNames.AGENTS, agent), clock));
         }
     }
 
-    /** The kill switch's credential step: no agent token is renewed any more. */
+    @Override
     public void stopAgentCredentials() {
         clients.stopRenewal();
     }
@@ -47,10 +54,31 @@ public final class SandboxWorld implements AutoCloseable {
         return cluster;
     }
 
+    @Override
+    public KubernetesClient adminClient() {
+        return cluster.adminClient();
+    }
+
+    @Override
     public ToolAdapter adapterFor(String agent) {
         ToolAdapter adapter = adapters.get(agent);
         if (adapter == null) throw new IllegalArgumentException("no cluster identity for agent '" + agent + "'");
         return adapter;
+    }
+
+    @Override
+    public Set<String> watchedNamespaces() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> ignoredNamespaces() {
+        return Set.of(SandboxNames.AGENTS);
+    }
+
+    @Override
+    public String contextName() {
+        return CONTEXT_NAME;
     }
 
     @Override

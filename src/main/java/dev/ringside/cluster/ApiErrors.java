@@ -24,7 +24,7 @@ final class ApiErrors {
         return new ToolFailure(message, e);
     }
 
-    private static boolean timedOut(Throwable e) {
+    static boolean timedOut(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException) return true;
         }
@@ -35,7 +35,7 @@ final class ApiErrors {
         return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

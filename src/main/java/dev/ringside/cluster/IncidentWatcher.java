@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * Informers on pods and deployments that report incidents: CrashLoopBackOff, OOMKilled,
  * ImagePullBackOff and stalled rollouts. It reports every sighting; whoever starts runs drops
- * duplicates for an incident already being worked. Agents' own namespace is not watched.
+ * duplicates for an incident already being worked. Agents' own namespace is not reported from.
  */
 public final class IncidentWatcher implements AutoCloseable {
     private static final long RESYNC_MILLIS = 60_000;
@@ -27,14 +27,28 @@ public final class IncidentWatcher implements AutoCloseable {
     private IncidentWatcher() {
     }
 
-    public static IncidentWatcher start(KubernetesClient client, Set<String> ignoredNamespaces, Consumer<ClusterIncident> sink) {
+    /**
+     * Watches pods and deployments in {@code namespaces} (empty: every namespace, which needs
+     * cluster-wide list and watch), never reporting from {@code ignoredNamespaces}.
+     */
+    public static IncidentWatcher start(KubernetesClient client, Set<String> namespaces, Set<String> ignoredNamespaces,
+                                        Consumer<ClusterIncident> sink) {
         IncidentWatcher watcher = new IncidentWatcher();
-        watcher.informers.add(client.pods().inAnyNamespace().inform(new Handler<>(pod -> {
+        Handler<Pod> pods = new Handler<>(pod -> {
             if (!ignoredNamespaces.contains(pod.getMetadata().getNamespace())) podIncident(pod).ifPresent(sink);
-        }), RESYNC_MILLIS));
-        watcher.informers.add(client.apps().deployments().inAnyNamespace().inform(new Handler<>(deployment -> {
+        });
+        Handler<Deployment> deployments = new Handler<>(deployment -> {
             if (!ignoredNamespaces.contains(deployment.getMetadata().getNamespace())) stalled(deployment).ifPresent(sink);
-        }), RESYNC_MILLIS));
+        });
+        if (namespaces.isEmpty()) {
+            watcher.informers.add(client.pods().inAnyNamespace().inform(pods, RESYNC_MILLIS));
+            watcher.informers.add(client.apps().deployments().inAnyNamespace().inform(deployments, RESYNC_MILLIS));
+        } else {
+            for (String namespace : namespaces) {
+                watcher.informers.add(client.pods().inNamespace(namespace).inform(pods, RESYNC_MILLIS));
+                watcher.informers.add(client.apps().deployments().inNamespace(namespace).inform(deployments, RESYNC_MILLIS));
+            }
+        }
         return watcher;
     }
 

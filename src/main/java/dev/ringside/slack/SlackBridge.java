@@ -49,6 +49,11 @@ public final class SlackBridge implements AutoCloseable {
         return new SlackBridge(governance, journal, settings, clock);
     }
 
+    /** True when an app token was given, so buttons and slash commands come over Socket Mode. */
+    public boolean interactive() {
+        return link != null;
+    }
+
     /** True while the Socket Mode connection is up (buttons and slash commands work); false without an app token. */
     public boolean connected() {
         return link != null && link.connected();

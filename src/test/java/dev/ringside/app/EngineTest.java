@@ -42,7 +42,7 @@ class EngineTest {
     }
 
     private static String checkoutImage(Engine engine) {
-        Deployment d = engine.world().cluster().adminClient().apps().deployments().inNamespace(SandboxNames.SHOP)
+        Deployment d = engine.sandboxCluster().adminClient().apps().deployments().inNamespace(SandboxNames.SHOP)
                 .withName(SandboxNames.CHECKOUT).get();
         return d.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
     }
@@ -64,7 +64,7 @@ class EngineTest {
                             org.assertj.core.groups.Tuple.tuple("rollback_deployment", "approval/ring2"));
             assertThat(events(engine, result.runId(), TraceEvent.InjectionFlagged.class))
                     .extracting(TraceEvent.InjectionFlagged::vector).contains("log-line", "annotation");
-            assertThat(engine.world().cluster().adminClient().apps().deployments().inNamespace(SandboxNames.SHOP)
+            assertThat(engine.sandboxCluster().adminClient().apps().deployments().inNamespace(SandboxNames.SHOP)
                     .withName(SandboxNames.CHECKOUT).get()).as("never_allow kept the deployment").isNotNull();
             assertThat(checkoutImage(engine)).isEqualTo("registry.shop.local/checkout:2.3.1");
             long rollbacksRun = events(engine, result.runId(), TraceEvent.ToolResult.class).stream()
@@ -81,11 +81,11 @@ class EngineTest {
     void deniedCallsNeverReachTheCluster() throws Exception {
         try (Engine engine = engine(null)) {
             AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.NONE, "alice");
-            String before = engine.world().cluster().snapshot();
+            String before = engine.sandboxCluster().snapshot();
             RunResult result = work(engine, CHECKOUT);
             assertThat(result.outcome()).isEqualTo("completed");
             assertThat(result.summary()).contains("refused");
-            assertThat(engine.world().cluster().snapshot()).isEqualTo(before);
+            assertThat(engine.sandboxCluster().snapshot()).isEqualTo(before);
         }
     }
 
@@ -96,10 +96,10 @@ class EngineTest {
         Files.writeString(policy, defaultPolicy.replace("crashloop-rollback: {mode: live}", "crashloop-rollback: {mode: dry-run}"));
         try (Engine engine = engine(policy)) {
             AutoApprover.attach(engine.governance().inbox(), AutoApprover.Policy.ALL, "alice");
-            String before = engine.world().cluster().snapshot();
+            String before = engine.sandboxCluster().snapshot();
             RunResult result = work(engine, CHECKOUT);
             assertThat(result.summary()).contains("dry-run, nothing changed");
-            assertThat(engine.world().cluster().snapshot()).isEqualTo(before);
+            assertThat(engine.sandboxCluster().snapshot()).isEqualTo(before);
             assertThat(events(engine, result.runId(), TraceEvent.ToolResult.class))
                     .anySatisfy(r -> assertThat(r.outputJson()).contains("\"dry_run\":true").contains("checkout"));
         }
@@ -116,12 +116,12 @@ class EngineTest {
             engine.governance().killSwitch().kill("alice", "stop everything");
             // the kill's own cluster steps change the cluster; after them, nothing may
             assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
-            String atKill = engine.world().cluster().snapshot();
+            String atKill = engine.sandboxCluster().snapshot();
             assertThat(checkout.result().get(10, TimeUnit.SECONDS).outcome()).isIn("stopped", "completed");
             assertThat(cart.result().get(10, TimeUnit.SECONDS).outcome()).isIn("stopped", "completed");
             assertThat(engine.runtime().awaitIdle(Duration.ofSeconds(10))).isTrue();
             assertThat(engine.runtime().trigger(new Incident("crashloop", SandboxNames.SHOP, "catalog", "x", "test", null))).isEmpty();
-            assertThat(engine.world().cluster().snapshot()).isEqualTo(atKill);
+            assertThat(engine.sandboxCluster().snapshot()).isEqualTo(atKill);
             engine.journal().flush();
             List<JournalEntry> all = engine.journal().readAfter(0, 100_000);
             long killAt = all.stream().filter(e -> e.event() instanceof TraceEvent.KillStep k && k.status().equals("confirmed"))
@@ -136,8 +136,8 @@ class EngineTest {
     @Test
     void killTakesTheAgentsPowerInTheClusterAndReArmingRestoresIt() throws Exception {
         try (Engine engine = engine(null)) {
-            var client = engine.world().cluster().adminClient();
-            String before = engine.world().cluster().snapshot();
+            var client = engine.sandboxCluster().adminClient();
+            String before = engine.sandboxCluster().snapshot();
             engine.governance().killSwitch().kill("alice", "drill");
             assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
             engine.journal().flush();
@@ -169,7 +169,7 @@ class EngineTest {
                 SandboxNames.THIRD_PARTY_SELECTOR)) {
             engine.governance().killSwitch().kill("alice", "only the vendor agent");
             assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
-            var client = engine.world().cluster().adminClient();
+            var client = engine.sandboxCluster().adminClient();
             assertThat(client.apps().statefulSets().inNamespace(SandboxNames.THIRD_PARTY_NAMESPACE)
                     .withName(SandboxNames.THIRD_PARTY_AGENT).get().getSpec().getReplicas()).isZero();
             assertThat(client.apps().deployments().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()
@@ -217,7 +217,7 @@ class EngineTest {
             RunResult result = work(engine, new Incident("compliance", SandboxNames.SHOP, SandboxNames.SHOP, "weekly sweep",
                     "test", null));
             assertThat(result.outcome()).isEqualTo("completed");
-            var client = engine.world().cluster().adminClient();
+            var client = engine.sandboxCluster().adminClient();
             assertThat(client.apps().deployments().inNamespace(SandboxNames.SHOP).list().getItems())
                     .allSatisfy(d -> assertThat(d.getMetadata().getLabels()).containsKeys("team", "cost-center"));
             var frontend = client.services().inNamespace(SandboxNames.SHOP).withName(SandboxNames.PUBLIC_SERVICE).get();

@@ -59,7 +59,7 @@ class ScriptedModelTest {
                 call("3", "delete_pod", "{\"namespace\":\"shop\",\"name\":\"checkout-6c9d7f5b8-x2k4p\"}"),
                 call("4", "list_pods", "{\"namespace\":\"shop\"}")));
         try (Engine engine = Engine.sandbox(dir.resolve("j.db"), null, (rb, inc) -> new AgentRuntime.LabelledModel(model, "scripted"))) {
-            String before = engine.world().cluster().snapshot();
+            String before = engine.sandboxCluster().snapshot();
             RunResult result = engine.runtime().trigger(new Incident("crashloop", SandboxNames.SHOP, SandboxNames.CHECKOUT,
                     "test", "test", null)).orElseThrow().result().get(60, TimeUnit.SECONDS);
             engine.journal().flush();
@@ -72,7 +72,7 @@ class ScriptedModelTest {
                     org.assertj.core.groups.Tuple.tuple("list_pods", "schema"),
                     org.assertj.core.groups.Tuple.tuple("delete_pod", "scope"),
                     org.assertj.core.groups.Tuple.tuple("list_pods", "allow"));
-            assertThat(engine.world().cluster().snapshot()).isEqualTo(before);
+            assertThat(engine.sandboxCluster().snapshot()).isEqualTo(before);
         }
     }
 

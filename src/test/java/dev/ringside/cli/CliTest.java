@@ -163,4 +163,40 @@ class CliTest {
         assertThat(unknownRun.exit()).isEqualTo(2);
         assertThat(unknownRun.err()).contains("no run 'nope'").contains("run-7");
     }
+
+    @Test
+    void aWrongConfigurationStopsRunAndCockpitAtStartNamingTheKey() throws Exception {
+        Path config = write("ringside.yaml", "cluster:\n  agent_namespace: Ringside_Agents\n");
+        for (String command : List.of("run --headless", "cockpit")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.addAll(List.of("--config", config.toString()));
+            Result r = run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).contains("ringside.yaml:2:20").contains("cluster.agent_namespace")
+                    .contains("expected a namespace name");
+        }
+        Result missing = run("cockpit", "--config", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no configuration file at");
+    }
+
+    @Test
+    void approvingEverythingIsRefusedOnARealCluster() throws Exception {
+        Path config = write("ringside.yaml", "cluster: {sandbox: false, context: prod-eu-1}\n");
+        Result r = run("run", "--headless", "--approve", "all", "--config", config.toString(), "--journal", dir.resolve("j.db").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--approve all works on the sandbox only");
+        assertThat(dir.resolve("j.db")).doesNotExist();
+    }
+
+    @Test
+    void sandboxOnTheCommandLineWinsOverTheConfiguredCluster() throws Exception {
+        Path config = write("ringside.yaml", "cluster: {sandbox: false, context: prod-eu-1}\n");
+        Path journal = dir.resolve("j.db");
+        Result r = run("run", "--sandbox", "--headless", "--config", config.toString(), "--journal", journal.toString(),
+                "--kill-after", "0");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("ringside run: cluster ringside-sandbox (in-process) (all namespaces), journal " + journal);
+        assertThat(Files.size(journal)).isPositive();
+    }
 }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringside.cluster.sandbox.SandboxCluster;
+import dev.ringside.testing.MockApiServer;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,34 @@ class AgentClientsTest {
         try (AgentClients agents = AgentClients.forSandbox(sandbox.adminClient())) {
             KubernetesClient client = agents.arm(COMPLIANCE_AGENT, AGENTS, COMPLIANCE_AGENT);
             assertThat(client.pods().inNamespace(SHOP).withName(OOM_CART_POD).get()).isNotNull();
+        }
+    }
+
+    @Test
+    void onAClusterTheTokenComesFromTokenRequestAndIsRenewedBeforeItLapses() throws Exception {
+        try (MockApiServer cluster = MockApiServer.start()) {
+            cluster.client().resource(new ServiceAccountBuilder().withNewMetadata().withNamespace(AGENTS).withName(OOM_AGENT)
+                    .endMetadata().build()).create();
+            String path = "/api/v1/namespaces/" + AGENTS + "/serviceaccounts/" + OOM_AGENT + "/token";
+            cluster.expect().post().withPath(path).andReturn(201, new TokenRequestBuilder().withNewStatus().withToken("first-token")
+                    .withExpirationTimestamp(Instant.now().plusSeconds(2).toString()).endStatus().build()).once();
+            cluster.expect().post().withPath(path).andReturn(201, new TokenRequestBuilder().withNewStatus().withToken("renewed-token")
+                    .withExpirationTimestamp(Instant.now().plusSeconds(600).toString()).endStatus().build()).always();
+            try (AgentClients agents = AgentClients.forCluster(cluster.client(), Duration.ofMinutes(10))) {
+                KubernetesClient client = agents.arm(OOM_AGENT, AGENTS, OOM_AGENT);
+                assertThat(agents.token(OOM_AGENT).token()).isEqualTo("first-token");
+                assertThat(agents.token(OOM_AGENT).fromTokenRequest()).isTrue();
+                assertThat(agents.credentialsEnforced()).isTrue();
+                assertThat(cluster.requests()).filteredOn(r -> r.getPath().equals(path)).singleElement()
+                        .satisfies(r -> assertThat(r.getUtf8Body()).contains("\"expirationSeconds\":600"));
+
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!agents.token(OOM_AGENT).token().equals("renewed-token") && System.nanoTime() < deadline) Thread.sleep(50);
+                assertThat(agents.token(OOM_AGENT).token()).as("renewed at 80% of its two seconds").isEqualTo("renewed-token");
+                client.pods().inNamespace(SHOP).list();
+                assertThat(cluster.requests()).filteredOn(r -> r.getPath().startsWith("/api/v1/namespaces/" + SHOP + "/pods"))
+                        .extracting(r -> r.getHeader("Authorization")).containsExactly("Bearer renewed-token");
+            }
         }
     }
 

@@ -35,7 +35,7 @@ class KillReceiptEndToEndTest {
                         null, "list_pods", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                                 .put("namespace", "shop"))).rule()).isEqualTo("kill");
                 assertThat(engine.awaitClusterKill(Duration.ofSeconds(30))).isTrue();
-                var cluster = engine.world().cluster().adminClient();
+                var cluster = engine.sandboxCluster().adminClient();
                 assertThat(cluster.serviceAccounts().inNamespace(SandboxNames.AGENTS).withName("crashloop-agent").get()).isNull();
                 assertThat(slack.accepted()).isEmpty();
 

@@ -56,7 +56,7 @@ class ApprovalsInboxTest {
     @Test
     void pressingDAndGivingAReasonDeniesAndTheClusterStaysAsItWas() throws Exception {
         try (CockpitFixture f = CockpitFixture.open(dir)) {
-            String before = f.engine.world().cluster().snapshot();
+            String before = f.engine.sandboxCluster().snapshot();
             AgentRuntime.RunHandle run = f.startCheckoutIncident();
             waitForTheRollbackRequest(f);
 
@@ -67,7 +67,7 @@ class ApprovalsInboxTest {
             f.robot.clickOn("#deny-confirm");
 
             assertThat(run.result().get(60, TimeUnit.SECONDS).outcome()).isEqualTo("completed");
-            assertThat(f.engine.world().cluster().snapshot()).isEqualTo(before);
+            assertThat(f.engine.sandboxCluster().snapshot()).isEqualTo(before);
             assertThat(f.journaled(TraceEvent.ApprovalDecided.class)).singleElement()
                     .satisfies(d -> assertThat(d.outcome()).isEqualTo("denied"))
                     .satisfies(d -> assertThat(d.approver()).isEqualTo(CockpitFixture.APPROVER))
@@ -108,7 +108,7 @@ class ApprovalsInboxTest {
         try (CockpitFixture f = CockpitFixture.open(dir)) {
             f.startCheckoutIncident();
             waitForTheRollbackRequest(f);
-            String before = f.engine.world().cluster().snapshot();
+            String before = f.engine.sandboxCluster().snapshot();
 
             f.robot.type(KeyCode.E);
             CockpitFixture.until(5, () -> f.shown("#edit-sheet"));
@@ -119,7 +119,7 @@ class ApprovalsInboxTest {
             CockpitFixture.until(5, () -> f.<Label>node("#edit-error").getText().contains("not allowed"));
             assertThat(f.shown("#edit-sheet")).isTrue();
             assertThat(f.engine.governance().inbox().pending()).hasSize(1);
-            assertThat(f.engine.world().cluster().snapshot()).isEqualTo(before);
+            assertThat(f.engine.sandboxCluster().snapshot()).isEqualTo(before);
         }
     }
 

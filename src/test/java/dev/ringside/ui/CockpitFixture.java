@@ -39,8 +39,8 @@ final class CockpitFixture implements AutoCloseable {
         Path journal = dir.resolve("journal.db");
         Models models = Models.fromEnvironment(ModelSettings.OFFLINE);
         engine = Engine.sandbox(journal, policy, SandboxDemo.models(models));
-        backend = new EngineBackend(engine, journal, new EngineBackend.Setting(CockpitLauncher.SANDBOX_CONTEXT, SandboxNames.SHOP,
-                models.label(), "not configured"), Clock.systemUTC());
+        backend = new EngineBackend(engine, new EngineBackend.Setting(engine.world().contextName(),
+                engine.world().namespacesLabel(), models.label()), Clock.systemUTC());
         vm = new CockpitViewModel(backend, APPROVER, Clock.systemUTC());
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> new CockpitWindow(vm).show(stage));
@@ -85,7 +85,7 @@ final class CockpitFixture implements AutoCloseable {
     }
 
     String checkoutImage() {
-        Deployment d = engine.world().cluster().adminClient().apps().deployments().inNamespace(SandboxNames.SHOP)
+        Deployment d = engine.sandboxCluster().adminClient().apps().deployments().inNamespace(SandboxNames.SHOP)
                 .withName(SandboxNames.CHECKOUT).get();
         return d.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
     }

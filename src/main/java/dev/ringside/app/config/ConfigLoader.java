@@ -22,7 +22,9 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("cluster", "slack", "model", "policy", "runbooks", "journal");
-    private static final Set<String> CLUSTER = Set.of("sandbox", "context", "namespaces", "agent_selector");
+    private static final Set<String> CLUSTER = Set.of("sandbox", "context", "namespaces", "agent_namespace", "agent_selector");
+    /** A Kubernetes namespace name (an RFC 1123 label). */
+    private static final String NAMESPACE = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
     private static final Set<String> SLACK = Set.of("channel", "api_url", "token_file", "approvers");
     private static final Set<String> MODEL = Set.of("provider", "base_url", "name", "api_key_env", "timeout");
     private static final Set<String> JOURNAL = Set.of("path", "checkpoints", "retention");
@@ -52,7 +54,12 @@ public final class ConfigLoader {
         Map<String, YamlNode> cluster = section(top, "cluster", CLUSTER);
         boolean sandbox = cluster.containsKey("sandbox") ? cluster.get("sandbox").bool().orElse(true) : defaults.sandbox();
         String context = text(cluster, "context");
-        List<String> namespaces = cluster.containsKey("namespaces") ? cluster.get("namespaces").texts() : List.of();
+        List<String> namespaces = cluster.containsKey("namespaces") ? namespaces(cluster.get("namespaces")) : List.of();
+        String agentNamespace = Optional.ofNullable(text(cluster, "agent_namespace")).orElse(defaults.agentNamespace());
+        if (!agentNamespace.matches(NAMESPACE)) {
+            cluster.get("agent_namespace").problem("expected a namespace name (lowercase letters, digits and '-', at most 63), got '"
+                    + agentNamespace + "'");
+        }
         String selector = Optional.ofNullable(text(cluster, "agent_selector")).orElse(defaults.agentSelector());
         if (cluster.containsKey("agent_selector") && !selector.matches("[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]*)?(,[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]*)?)*")) {
             cluster.get("agent_selector").problem("expected a label selector like ringside.dev/agent=true");
@@ -72,8 +79,8 @@ public final class ConfigLoader {
 
         ModelSettings model = model(section(top, "model", MODEL), defaults.model());
 
-        Path policy = top.containsKey("policy") ? top.get("policy").nonBlankText().map(p -> ConfigLocations.expand(p, home)).orElse(null) : null;
-        Path runbooks = top.containsKey("runbooks") ? top.get("runbooks").nonBlankText().map(p -> ConfigLocations.expand(p, home)).orElse(null) : null;
+        Path policy = existing(top, "policy", home, Files::isRegularFile, "a policy file");
+        Path runbooks = existing(top, "runbooks", home, Files::isDirectory, "a directory of runbook YAML files");
 
         Map<String, YamlNode> journal = section(top, "journal", JOURNAL);
         Path journalPath = Optional.ofNullable(text(journal, "path")).map(p -> ConfigLocations.expand(p, home)).orElse(defaults.journal());
@@ -90,7 +97,7 @@ public final class ConfigLoader {
             }
         }
         if (!problems.isEmpty()) throw new ConfigException(problems.list());
-        return new RingsideConfig(file, sandbox, context, namespaces, selector, text(slack, "channel"), apiUrl, tokenFile,
+        return new RingsideConfig(file, sandbox, context, namespaces, agentNamespace, selector, text(slack, "channel"), apiUrl, tokenFile,
                 approvers, model, policy, runbooks, journalPath, checkpoints, retention);
     }
 
@@ -114,6 +121,28 @@ public final class ConfigLoader {
             model.get("provider").problem(bad.getMessage() + " (set model.name and, for openai or ollama, model.base_url)");
             return fallback;
         }
+    }
+
+    private static List<String> namespaces(YamlNode node) {
+        List<String> names = node.isNull() ? List.of() : node.texts();
+        for (String name : names) {
+            if (!name.matches(NAMESPACE)) {
+                node.problem("expected namespace names (lowercase letters, digits and '-', at most 63), got '" + name + "'");
+            }
+        }
+        return names;
+    }
+
+    /** A path that must already exist as {@code what}; a missing one is a located problem, not a surprise later. */
+    private static Path existing(Map<String, YamlNode> top, String key, Path home, java.util.function.Predicate<Path> exists,
+                                 String what) {
+        YamlNode node = top.get(key);
+        if (node == null || node.isNull()) return null;
+        Optional<Path> path = node.nonBlankText().map(p -> ConfigLocations.expand(p, home));
+        if (path.isPresent() && !exists.test(path.get())) {
+            node.problem("expected " + what + ", but there is none at " + path.get());
+        }
+        return path.orElse(null);
     }
 
     private static Map<String, YamlNode> section(Map<String, YamlNode> top, String name, Set<String> keys) {

@@ -43,6 +43,11 @@ public record KillSettings(String agentSelector, Duration stepTimeout, int attem
         return firstBackoff.multipliedBy(1L << Math.min(attempt - 2, 10));
     }
 
+    /** Whether an object with these labels is one the kill switch would take (null: no labels). */
+    public boolean selects(java.util.Map<String, String> labels) {
+        return selector().matches(labels);
+    }
+
     Selector selector() {
         return Selector.parse(agentSelector);
     }

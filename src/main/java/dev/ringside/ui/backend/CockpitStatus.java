@@ -2,8 +2,8 @@ package dev.ringside.ui.backend;
 
 /**
  * @param clusterContext kubeconfig context (or the sandbox's name)
- * @param namespace      the namespace the incident is in
- * @param slack          {@code connected}, {@code disconnected} or {@code not configured}
+ * @param namespace      the namespaces the watches cover ("all namespaces" or a list)
+ * @param slack          {@code connected}, {@code disconnected}, {@code posting only (no app token)} or {@code not configured}
  * @param policyName     where the policy came from; null when no policy is loaded
  * @param policySha256   the policy bytes' hash; null when no policy is loaded
  * @param policyBroken   why no policy is loaded (the gate denies everything); null when one is

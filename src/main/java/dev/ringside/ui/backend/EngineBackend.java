@@ -20,7 +20,6 @@ import dev.ringside.journal.TraceEvent;
 import dev.ringside.policy.AgentPolicy;
 import dev.ringside.policy.Policy;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,25 +42,23 @@ public final class EngineBackend implements CockpitBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(10);
 
-    /** Where the agents act and how Slack stands; fixed for one engine. */
-    public record Setting(String clusterContext, String namespace, String modelLabel, String slack) {
+    /** Where the agents act and which model they use; fixed for one engine. */
+    public record Setting(String clusterContext, String namespace, String modelLabel) {
     }
 
     private final Engine engine;
     private final Governance governance;
     private final Setting setting;
-    private final Path journalFile;
     private final Clock clock;
     private final Map<String, Map<String, KillState.Step>> killSteps = new ConcurrentHashMap<>();
     private final AutoCloseable killStepFeed;
     private final Thread auditor;
     private volatile AuditReport audit;
 
-    public EngineBackend(Engine engine, Path journalFile, Setting setting, Clock clock) {
+    public EngineBackend(Engine engine, Setting setting, Clock clock) {
         this.engine = engine;
         this.governance = engine.governance();
         this.setting = setting;
-        this.journalFile = journalFile;
         this.clock = clock;
         this.killStepFeed = engine.journal().subscribe(this::collectKillStep);
         governance.killSwitch().addListener(kill -> Thread.ofVirtual().name("audit-after-kill").start(this::verifyAudit));
@@ -77,17 +74,12 @@ public final class EngineBackend implements CockpitBackend {
         });
     }
 
-    /** Slack as the environment configures it; this build has no Slack connection of its own. */
-    public static String slackFromEnvironment() {
-        String token = System.getenv("SLACK_BOT_TOKEN");
-        return token == null || token.isBlank() ? "not configured" : "disconnected";
-    }
-
     private void verifyAudit() {
         try {
             engine.journal().checkpoint();
             engine.journal().flush();
-            audit = AuditVerifier.verify(journalFile, JournalOptions.defaultCheckpointDir(journalFile));
+            JournalOptions journal = engine.journal().options();
+            audit = AuditVerifier.verify(journal.db(), journal.checkpointDir());
         } catch (RuntimeException e) {
             audit = new AuditReport(false, 0, 0, "could not verify the audit chain: " + e.getMessage());
         }
@@ -289,10 +281,10 @@ public final class EngineBackend implements CockpitBackend {
         return () -> {
             AuditReport report = audit;
             return switch (governance.policy().state()) {
-                case ActivePolicy.Loaded l -> new CockpitStatus(setting.clusterContext(), setting.namespace(), setting.slack(),
+                case ActivePolicy.Loaded l -> new CockpitStatus(setting.clusterContext(), setting.namespace(), engine.slackState(),
                         setting.modelLabel(), l.policy().source().name(), l.policy().source().sha256(), null,
                         report != null && report.ok(), auditWords(report));
-                case ActivePolicy.Broken b -> new CockpitStatus(setting.clusterContext(), setting.namespace(), setting.slack(),
+                case ActivePolicy.Broken b -> new CockpitStatus(setting.clusterContext(), setting.namespace(), engine.slackState(),
                         setting.modelLabel(), null, null, b.reason(), report != null && report.ok(), auditWords(report));
             };
         };
