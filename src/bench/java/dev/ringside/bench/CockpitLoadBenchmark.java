@@ -5,10 +5,8 @@ import dev.ringside.agent.model.ModelSettings;
 import dev.ringside.agent.model.Models;
 import dev.ringside.app.Engine;
 import dev.ringside.app.SandboxDemo;
-import dev.ringside.cluster.sandbox.SandboxNames;
 import dev.ringside.journal.Journal;
 import dev.ringside.journal.TraceEvent;
-import dev.ringside.ui.CockpitLauncher;
 import dev.ringside.ui.CockpitViewModel;
 import dev.ringside.ui.CockpitWindow;
 import dev.ringside.ui.backend.EngineBackend;
@@ -77,8 +75,8 @@ public final class CockpitLoadBenchmark {
         Path journalFile = dir.resolve("journal.db");
         Models models = Models.fromEnvironment(ModelSettings.OFFLINE);
         try (Engine engine = Engine.sandbox(journalFile, null, SandboxDemo.models(models));
-             EngineBackend backend = new EngineBackend(engine, journalFile, new EngineBackend.Setting(
-                     CockpitLauncher.SANDBOX_CONTEXT, SandboxNames.SHOP, models.label(), "not configured"), Clock.systemUTC())) {
+             EngineBackend backend = new EngineBackend(engine, new EngineBackend.Setting(engine.world().contextName(),
+                     engine.world().namespacesLabel(), models.label()), Clock.systemUTC())) {
             CountDownLatch shown = new CountDownLatch(1);
             CockpitViewModel[] vm = new CockpitViewModel[1];
             Platform.startup(() -> {

@@ -87,7 +87,7 @@ public final class SandboxCluster implements AutoCloseable {
         IllegalStateException first = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-                    new HashMap<>(), dispatcher, true);
+                    new HashMap<>(), dispatcher, false);
             try {
                 server.start(InetAddress.getLoopbackAddress(), 0);
                 return server;

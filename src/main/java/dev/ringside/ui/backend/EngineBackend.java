@@ -20,6 +20,7 @@ import dev.ringside.journal.TraceEvent;
 import dev.ringside.policy.AgentPolicy;
 import dev.ringside.policy.Policy;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,7 +316,7 @@ public final class EngineBackend implements CockpitBackend {
 
     @Override
     public Optional<Path> journalFile() {
-        return Optional.of(journalFile);
+        return Optional.of(engine.journal().options().db());
     }
 
     @Override
