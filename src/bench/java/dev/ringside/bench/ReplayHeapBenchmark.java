@@ -16,8 +16,8 @@ import javafx.stage.Stage;
 
 /**
  * The cockpit's replay view opening a recorded run of 1,000,000 events (default): the time from
- * asking to open until its first events are on screen, and the heap the open replay holds (used
- * heap after a full collection, minus the same figure with the empty replay view showing).
+ * asking to open until its first events are on screen, and the heap in use after a full collection
+ * with the run open (and, for comparison, with the empty replay view before opening it).
  *
  * <p>Run with {@code bench/replay-heap [--events N]}. Not JMH: one open and one heap reading.
  */
@@ -75,8 +75,8 @@ public final class ReplayHeapBenchmark {
         });
         read.await();
         System.out.printf("replay view opened a run of %,d events in %.2f s (%,d rows in its window)%n", rows[0], openNanos[0] / 1e9, rows[1]);
-        System.out.printf("heap used after a full GC: %.1f MiB with the empty replay view, %.1f MiB with the run open: the open run holds %.1f MiB%n",
-                mib(empty), mib(open), mib(open - empty));
+        System.out.printf("heap used after a full GC with the run open: %.1f MiB (%.1f MiB before opening it, with the empty replay view)%n",
+                mib(open), mib(empty));
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
