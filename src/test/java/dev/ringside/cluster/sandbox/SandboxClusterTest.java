@@ -39,8 +39,8 @@ class SandboxClusterTest {
     }
 
     @Test
-    void servesOnLoopbackWithoutAuthentication() {
-        assertThat(sandbox.masterUrl()).startsWith("https://").contains("localhost");
+    void servesPlainHttpOnLoopbackWithoutAuthentication() {
+        assertThat(sandbox.masterUrl()).startsWith("http://").contains("localhost");
         assertThat(sandbox.credentialsEnforced()).isFalse();
     }
 
