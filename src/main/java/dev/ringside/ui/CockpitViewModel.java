@@ -31,10 +31,6 @@ public final class CockpitViewModel implements AutoCloseable {
     private static final int HISTORY = 5_000;
     private static final long REFRESH_NANOS = 250_000_000L;
 
-    public static final String HOTKEY_NOTE = "Only the in-app hotkey Ctrl+Shift+K is active, and only while this window has "
-            + "focus. JavaFX has no system-wide hotkey API and Ringside bundles no native keyboard hook, so no global "
-            + "hotkey is registered. Keep the window open, or use 'ringside run --kill-after' for unattended runs.";
-
     private final CockpitBackend backend;
     private final Clock clock;
     private final ReadOnlyStringWrapper approver = new ReadOnlyStringWrapper();

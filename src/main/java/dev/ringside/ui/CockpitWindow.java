@@ -6,6 +6,7 @@ import dev.ringside.ui.agents.AgentsView;
 import dev.ringside.ui.approvals.ApprovalsView;
 import dev.ringside.ui.backend.ApprovalCard;
 import dev.ringside.ui.backend.CockpitStatus;
+import dev.ringside.ui.hotkey.GlobalHotkey;
 import dev.ringside.ui.kill.KillView;
 import dev.ringside.ui.replay.CompareView;
 import dev.ringside.ui.replay.ReplayView;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -36,6 +38,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
 /**
@@ -54,6 +57,7 @@ public final class CockpitWindow {
     private final Overlay overlay = new Overlay();
     private final DesktopNotifier desktop = new DesktopNotifier();
     private final Scene scene;
+    private String hotkeyStatus = "The system-wide hotkey is registered when the window opens.";
 
     public CockpitWindow(CockpitViewModel vm) {
         this.vm = vm;
@@ -223,7 +227,7 @@ public final class CockpitWindow {
         error.textProperty().bind(vm.approverErrorProperty());
         Label hotkeyTitle = new Label("Kill switch hotkey");
         hotkeyTitle.getStyleClass().add("section-title");
-        Label hotkey = new Label(CockpitViewModel.HOTKEY_NOTE);
+        Label hotkey = new Label(hotkeyStatus);
         hotkey.setId("hotkey-note");
         hotkey.setWrapText(true);
         hotkey.setPrefWidth(480);
@@ -246,5 +250,8 @@ public final class CockpitWindow {
         stage.setOnHidden(e -> vm.close());
         vm.start();
         stage.show();
+        GlobalHotkey.Registration hotkey = GlobalHotkey.registerKillKeys(System.getenv(), () -> Platform.runLater(() -> vm.kill().kill()));
+        hotkeyStatus = hotkey.status();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> hotkey.close());
     }
 }
