@@ -13,9 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real cluster, reached through a kubeconfig context. The engineer's credentials watch and run
@@ -50,7 +48,7 @@ public final class KubeconfigWorld implements ClusterWorld {
     private final AgentClients clients;
     private final KillSettings kill;
     private final Clock clock;
-    private final Map<String, ToolAdapter> adapters = new ConcurrentHashMap<>();
+    private final AgentAdapters adapters = new AgentAdapters();
 
     private KubeconfigWorld(String context, Target target, KubernetesClient admin, Clock clock) {
         this.context = context;
@@ -100,7 +98,7 @@ public final class KubeconfigWorld implements ClusterWorld {
         for (String agent : agents) {
             requireKillableAccount(agent);
             try {
-                adapters.put(agent, new KubernetesTools(clients.arm(agent, target.agentNamespace(), agent), clock));
+                adapters.arm(agent, new KubernetesTools(clients.arm(agent, target.agentNamespace(), agent), clock));
             } catch (IllegalStateException noToken) {
                 throw new SetupException("agent '" + agent + "': " + noToken.getMessage(), noToken);
             }
@@ -143,9 +141,7 @@ public final class KubeconfigWorld implements ClusterWorld {
 
     @Override
     public ToolAdapter adapterFor(String agent) {
-        ToolAdapter adapter = adapters.get(agent);
-        if (adapter == null) throw new IllegalArgumentException("no cluster identity for agent '" + agent + "'");
-        return adapter;
+        return adapters.adapterFor(agent);
     }
 
     @Override

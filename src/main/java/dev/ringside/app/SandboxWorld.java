@@ -8,9 +8,7 @@ import dev.ringside.gate.ToolAdapter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-process demo cluster with each agent's own client and tool adapter. Agents never get the
@@ -22,7 +20,7 @@ public final class SandboxWorld implements ClusterWorld {
 
     private final SandboxCluster cluster;
     private final AgentClients clients;
-    private final Map<String, ToolAdapter> adapters = new ConcurrentHashMap<>();
+    private final AgentAdapters adapters = new AgentAdapters();
     private final Clock clock;
 
     private SandboxWorld(SandboxCluster cluster, AgentClients clients, Clock clock) {
@@ -41,7 +39,7 @@ public final class SandboxWorld implements ClusterWorld {
     @Override
     public void armAgents(Collection<String> agents) {
         for (String agent : agents) {
-            adapters.put(agent, new KubernetesTools(clients.arm(agent, SandboxNames.AGENTS, agent), clock));
+            adapters.arm(agent, new KubernetesTools(clients.arm(agent, SandboxNames.AGENTS, agent), clock));
         }
     }
 
@@ -61,9 +59,7 @@ public final class SandboxWorld implements ClusterWorld {
 
     @Override
     public ToolAdapter adapterFor(String agent) {
-        ToolAdapter adapter = adapters.get(agent);
-        if (adapter == null) throw new IllegalArgumentException("no cluster identity for agent '" + agent + "'");
-        return adapter;
+        return adapters.adapterFor(agent);
     }
 
     @Override
