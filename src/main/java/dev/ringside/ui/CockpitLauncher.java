@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** Opens the cockpit on the engine the command line started, starts the watches, and waits for the window to close. */
 public final class CockpitLauncher implements CockpitOpener {
@@ -54,10 +55,7 @@ public final class CockpitLauncher implements CockpitOpener {
         Stage stage = new Stage();
         CockpitWindow window = new CockpitWindow(vm);
         window.show(stage);
-        stage.setOnHidden(e -> {
-            vm.close();
-            closed.countDown();
-        });
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
         if (options.startupReport()) {
             StartupProbe.whenInteractive(window.scene(), () -> !vm.agents().agents().isEmpty(), line -> {
                 System.out.println(line);

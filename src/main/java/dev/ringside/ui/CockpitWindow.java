@@ -247,11 +247,13 @@ public final class CockpitWindow {
     public void show(Stage stage) {
         stage.setTitle("Ringside — on-call cockpit");
         stage.setScene(scene);
-        stage.setOnHidden(e -> vm.close());
         vm.start();
         stage.show();
         GlobalHotkey.Registration hotkey = GlobalHotkey.registerKillKeys(System.getenv(), () -> Platform.runLater(() -> vm.kill().kill()));
         hotkeyStatus = hotkey.status();
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> hotkey.close());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            hotkey.close();
+            vm.close();
+        });
     }
 }

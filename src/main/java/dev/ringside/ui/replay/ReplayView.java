@@ -64,8 +64,7 @@ public final class ReplayView extends VBox {
         opened.getStyleClass().add("replay-run-title");
         opened.textProperty().bind(vm.openedRunProperty());
 
-        TextArea detail = TraceRowCell.detailPane(id + "-row-detail");
-        vm.currentRowProperty().addListener((o, was, row) -> detail.setText(row == null ? "" : TraceRowCell.fullText(row)));
+        TextArea detail = TraceRowCell.detailPane(id + "-row-detail", vm.currentRowProperty());
         getChildren().addAll(source(), messages(), opened, timeline, detail, scrubberRow(), transport());
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         PlaybackClock.drive(vm);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -95,14 +96,14 @@ public final class TraceRowCell extends ListCell<TraceRow> {
     }
 
     /** Everything the row says, on several lines, for the detail pane beside a list. */
-    public static String fullText(TraceRow row) {
+    static String fullText(TraceRow row) {
         return TIME.format(row.at()) + "  " + row.agent() + "  " + row.runId() + "\n" + row.title()
                 + (row.excerpt() == null ? "" : "\nsuspicious text: " + row.excerpt())
                 + (row.detail().isEmpty() ? "" : "\n" + row.detail());
     }
 
-    /** A read-only pane showing {@link #fullText} of whichever row it is given. */
-    public static TextArea detailPane(String id) {
+    /** A read-only pane showing {@link #fullText} of whichever row {@code shown} holds. */
+    public static TextArea detailPane(String id, ObservableValue<TraceRow> shown) {
         TextArea detail = new TextArea();
         detail.setId(id);
         detail.getStyleClass().add("trace-row-detail");
@@ -110,6 +111,7 @@ public final class TraceRowCell extends ListCell<TraceRow> {
         detail.setWrapText(true);
         detail.setPrefRowCount(4);
         detail.setPromptText("Select an event to read all of it");
+        detail.textProperty().bind(shown.map(TraceRowCell::fullText).orElse(""));
         return detail;
     }
 }

@@ -76,8 +76,7 @@ public final class TraceView extends VBox {
         FollowScroller follower = new FollowScroller(list, vm);
         vm.visibleRows().addListener((ListChangeListener<TraceRow>) c -> follower.requestScroll());
         vm.followProperty().addListener((o, a, on) -> follower.requestScroll());
-        TextArea detail = TraceRowCell.detailPane("trace-row-detail");
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> detail.setText(row == null ? "" : TraceRowCell.fullText(row)));
+        TextArea detail = TraceRowCell.detailPane("trace-row-detail", list.getSelectionModel().selectedItemProperty());
         getChildren().addAll(title, filters, skipped, list, detail);
     }
 
