@@ -44,7 +44,7 @@ public final class CockpitLoadBenchmark {
     private final int seconds;
     private final int warmup;
     private final Map<Long, Long> recordedAt = new ConcurrentHashMap<>();
-    private final List<long[]> laidOut = new ArrayList<>();
+    private final List<Long> laidOut = new ArrayList<>();
     private final ConcurrentLinkedQueue<long[]> awaitingFrame = new ConcurrentLinkedQueue<>();
     private final LatencySamples latencies;
     private final AtomicLong frames = new AtomicLong();
@@ -114,16 +114,14 @@ public final class CockpitLoadBenchmark {
             while (change.next()) {
                 for (TraceRow row : change.getAddedSubList()) {
                     Long at = recordedAt.remove(row.id());
-                    if (at != null) laidOut.add(new long[] {at});
+                    if (at != null) laidOut.add(at);
                 }
             }
         });
         scene.addPostLayoutPulseListener(() -> {
             if (laidOut.isEmpty()) return;
-            long[] batch = new long[laidOut.size()];
-            for (int i = 0; i < batch.length; i++) batch[i] = laidOut.get(i)[0];
+            awaitingFrame.add(laidOut.stream().mapToLong(Long::longValue).toArray());
             laidOut.clear();
-            awaitingFrame.add(batch);
         });
         PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
         tracker.setOnRenderedFrameTask(() -> {
