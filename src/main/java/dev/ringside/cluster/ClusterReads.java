@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -121,7 +122,8 @@ final class ClusterReads {
             throw new ToolFailure(ref.spoken() + " has no container '" + container + "' (containers: "
                     + String.join(", ", containers) + ")");
         }
-        String log = client.pods().inNamespace(namespace).withName(name).inContainer(container).tailingLines(tail).getLog();
+        String log = client.raw(logPath(namespace, name, container, tail));
+        if (log == null) throw new ToolFailure(ref.spoken() + " not found");
         List<String> lines = log == null || log.isEmpty() ? List.of() : log.lines().toList();
         List<String> kept = new ArrayList<>();
         int bytes = 0;
@@ -143,6 +145,20 @@ final class ClusterReads {
         for (int i = kept.size() - 1; i >= 0; i--) array.add(kept.get(i));
         out.put("truncated", truncated);
         return out;
+    }
+
+    /**
+     * The pod's log subresource, read with one GET. fabric8's {@code getLog()} first lists and
+     * watches the pod to wait for it to be ready, which a crash-looping pod never is: an extra
+     * list, watch and close per read, and list/watch rights on pods an agent may not have.
+     */
+    static String logPath(String namespace, String pod, String container, int tail) {
+        return "/api/v1/namespaces/" + encoded(namespace) + "/pods/" + encoded(pod) + "/log?container=" + encoded(container)
+                + "&tailLines=" + tail;
+    }
+
+    private static String encoded(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8);
     }
 
     JsonNode describeDeployment(ToolArgs args) throws ToolFailure {

@@ -4,11 +4,14 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
@@ -17,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * fabric8's CRUD dispatcher plus what the sandbox needs on top: pod logs (CRUD mode stores objects
  * but has no kubelet to ask for {@code /log}), an honest 404 for the TokenRequest subresource it
- * cannot implement, a fast restore of the whole store to a saved state, and the faults a test
- * arms ({@link SandboxFaults}).
+ * cannot implement, a fast restore of the whole store to a saved state, the faults a test
+ * arms ({@link SandboxFaults}), and watches whose closing cannot stall the server
+ * ({@link OffLoopCloseListener}).
  */
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern LOG_PATH = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?$");
@@ -28,6 +32,8 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final PodLogs logs;
     private final SandboxFaults faults = new SandboxFaults();
+    private final ExecutorService watchCloser =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sandbox-watch-closer").factory());
 
     SandboxDispatcher(PodLogs logs) {
         this.logs = logs;
@@ -39,7 +45,16 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        return faults.answer(request, () -> dispatchToStore(request));
+        MockResponse response = faults.answer(request, () -> dispatchToStore(request));
+        WebSocketListener watch = response.getWebSocketListener();
+        return watch == null ? response : response.withWebSocketUpgrade(new OffLoopCloseListener(watch, watchCloser));
+    }
+
+    /** Stops the thread that closes watches; watches still open are closed with the server. */
+    @Override
+    public void shutdown() {
+        super.shutdown();
+        watchCloser.shutdown();
     }
 
     private MockResponse dispatchToStore(RecordedRequest request) {

@@ -128,7 +128,10 @@ final class X11KeyGrab implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (!running.getAndSet(false)) return;
-        thread.join(1_000);
+        // Xlib calls on one connection must not overlap, so the listener must be gone first; it
+        // notices within one poll, and the bound only matters on a machine too busy to schedule it.
+        thread.join(10_000);
+        if (thread.isAlive()) throw new IllegalStateException("the hotkey listener did not stop; the X11 keys stay grabbed");
         try {
             for (int locks : LOCK_VARIANTS) {
                 int ignored = (int) x.ungrabKey.invokeExact(display, keycode, CONTROL_MASK | SHIFT_MASK | locks, root);

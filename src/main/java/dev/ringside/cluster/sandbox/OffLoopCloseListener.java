@@ -1,0 +1,68 @@
+package dev.ringside.cluster.sandbox;
+
+import io.fabric8.mockwebserver.http.ByteString;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs a watch's close and failure callbacks away from the server's event loop.
+ *
+ * <p>fabric8's mock server (7.8) calls {@code onClosed} on its only event loop, and the CRUD
+ * watch listener then waits up to a minute for its sender thread to finish. That thread may be
+ * in the middle of sending a watch event, which cannot complete until the event loop is free
+ * again: the server stops answering every request for 30 s, until the send gives up. A client
+ * closing a watch while an event is on its way is enough, and fabric8's own
+ * {@code getLog()} opens and closes a watch on the pod every time. Here the waiting happens on
+ * {@code closer}, so the event loop keeps serving.
+ */
+final class OffLoopCloseListener extends WebSocketListener {
+    private final WebSocketListener watch;
+    private final Executor closer;
+
+    OffLoopCloseListener(WebSocketListener watch, Executor closer) {
+        this.watch = watch;
+        this.closer = closer;
+    }
+
+    @Override
+    public void onBeforeAccept(WebSocket webSocket, Response response) {
+        watch.onBeforeAccept(webSocket, response);
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+        watch.onOpen(webSocket, response);
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, String text) {
+        watch.onMessage(webSocket, text);
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, ByteString bytes) {
+        watch.onMessage(webSocket, bytes);
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, byte[] bytes) {
+        watch.onMessage(webSocket, bytes);
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+        closer.execute(() -> watch.onClosing(webSocket, code, reason));
+    }
+
+    @Override
+    public void onClosed(WebSocket webSocket, int code, String reason) {
+        closer.execute(() -> watch.onClosed(webSocket, code, reason));
+    }
+
+    @Override
+    public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+        closer.execute(() -> watch.onFailure(webSocket, failure, response));
+    }
+}
