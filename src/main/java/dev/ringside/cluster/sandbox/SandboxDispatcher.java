@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * fabric8's CRUD dispatcher plus what the sandbox needs on top: pod logs (CRUD mode stores objects
  * but has no kubelet to ask for {@code /log}), an honest 404 for the TokenRequest subresource it
  * cannot implement, a fast restore of the whole store to a saved state, the faults a test
- * arms ({@link SandboxFaults}), and watches whose closing cannot stall the server
- * ({@link OffLoopCloseListener}).
+ * arms ({@link SandboxFaults}), and watches that neither race a restore nor stall the server when
+ * they close ({@link GuardedWatchListener}).
  */
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern LOG_PATH = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?$");
@@ -47,7 +47,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         MockResponse response = faults.answer(request, () -> dispatchToStore(request));
         WebSocketListener watch = response.getWebSocketListener();
-        return watch == null ? response : response.withWebSocketUpgrade(new OffLoopCloseListener(watch, watchCloser));
+        return watch == null ? response : response.withWebSocketUpgrade(new GuardedWatchListener(watch, storeLock.readLock(), watchCloser));
     }
 
     /** Stops the thread that closes watches; watches still open are closed with the server. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The sandbox's own wiring around fabric8's CRUD dispatcher. The watch deadlock it guards against
  * is a race (about one watch close in a thousand hit it in a stress loop), so this checks the
- * guard is in place for every watch; {@link OffLoopCloseListenerTest} checks what the guard does.
+ * guard is in place for every watch; {@link GuardedWatchListenerTest} checks what the guard does.
  */
 class SandboxDispatcherTest {
     private final SandboxDispatcher dispatcher = new SandboxDispatcher(new PodLogs());
@@ -29,9 +29,9 @@ class SandboxDispatcherTest {
 
     @Test
     void everyWatchClosesOffTheServersEventLoop() {
-        assertThat(get("/api/v1/namespaces/shop/pods?watch=true").getWebSocketListener()).isInstanceOf(OffLoopCloseListener.class);
+        assertThat(get("/api/v1/namespaces/shop/pods?watch=true").getWebSocketListener()).isInstanceOf(GuardedWatchListener.class);
         assertThat(get("/api/v1/namespaces/shop/pods?fieldSelector=metadata.name%3Dcheckout&resourceVersion=9&watch=true")
-                .getWebSocketListener()).isInstanceOf(OffLoopCloseListener.class);
+                .getWebSocketListener()).isInstanceOf(GuardedWatchListener.class);
     }
 
     @Test

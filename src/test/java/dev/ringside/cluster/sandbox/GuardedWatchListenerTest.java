@@ -10,15 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.junit.jupiter.api.Test;
 
-class OffLoopCloseListenerTest {
+class GuardedWatchListenerTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final ReentrantReadWriteLock store = new ReentrantReadWriteLock();
 
     private final WebSocketListener recorder = new WebSocketListener() {
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
-            calls.add("open on " + Thread.currentThread().getName());
+            calls.add("open on " + Thread.currentThread().getName() + (store.getReadHoldCount() == 1 ? " holding the store" : ""));
         }
 
         @Override
@@ -43,10 +45,10 @@ class OffLoopCloseListenerTest {
     };
 
     @Test
-    void closeAndFailureRunOnTheCloserInOrderWhileOpenAndMessagesStayOnTheCaller() throws Exception {
+    void openHoldsTheStoreAndCloseAndFailureRunOnTheCloserInOrder() throws Exception {
         ExecutorService closer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("closer").factory());
         String caller = Thread.currentThread().getName();
-        OffLoopCloseListener listener = new OffLoopCloseListener(recorder, closer);
+        GuardedWatchListener listener = new GuardedWatchListener(recorder, store.readLock(), closer);
 
         listener.onOpen(null, null);
         listener.onMessage(null, "hello");
@@ -56,7 +58,8 @@ class OffLoopCloseListenerTest {
         closer.shutdown();
         assertThat(closer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(calls).containsExactly("open on " + caller, "message hello on " + caller, "closing 1000 on closer",
+        assertThat(store.getReadLockCount()).as("released after opening").isZero();
+        assertThat(calls).containsExactly("open on " + caller + " holding the store", "message hello on " + caller, "closing 1000 on closer",
                 "closed 1000 bye on closer", "failure reset on closer");
     }
 
@@ -74,7 +77,7 @@ class OffLoopCloseListenerTest {
             }
         };
         ExecutorService closer = Executors.newSingleThreadExecutor();
-        new OffLoopCloseListener(waitsForTheCaller, closer).onClosed(null, 1000, "bye");
+        new GuardedWatchListener(waitsForTheCaller, store.readLock(), closer).onClosed(null, 1000, "bye");
         // Only the caller can release the close: had onClosed run here, this line would never be reached.
         release.countDown();
         closer.shutdown();
