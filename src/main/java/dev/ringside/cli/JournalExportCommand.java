@@ -1,8 +1,9 @@
 package dev.ringside.cli;
 
 import dev.ringside.journal.AuditVerifier;
-import dev.ringside.journal.Journal;
+import dev.ringside.journal.JournalException;
 import dev.ringside.journal.JournalOptions;
+import dev.ringside.journal.ReadOnlyJournal;
 import dev.ringside.journal.export.JsonlExporter;
 import dev.ringside.journal.export.MarkdownExporter;
 import dev.ringside.journal.export.OtelExporter;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Writes one run of a journal to standard output as JSON lines, OpenTelemetry spans or a Markdown postmortem. */
+/**
+ * Writes one run of a journal to standard output as JSON lines, OpenTelemetry spans or a Markdown
+ * postmortem. The journal is opened read-only: exporting a copy from another machine, or the live
+ * journal beside a running cockpit, changes nothing in it.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export one run: --format jsonl (one event per line), otel (OTLP/JSON GenAI spans) or markdown (postmortem).")
 final class JournalExportCommand implements Callable<Integer> {
@@ -44,7 +49,7 @@ final class JournalExportCommand implements Callable<Integer> {
         if (!FORMATS.contains(format)) throw new UserError("unknown export format '" + format + "'; use one of " + FORMATS);
         if (!Files.isRegularFile(db)) throw new UserError("no journal file at " + db);
         PrintWriter out = spec.commandLine().getOut();
-        try (Journal journal = Journal.open(JournalOptions.at(db))) {
+        try (ReadOnlyJournal journal = openForReading()) {
             if (journal.runs().stream().noneMatch(r -> r.runId().equals(run))) {
                 throw new UserError("no run '" + run + "' in " + db + "; runs there: "
                         + String.join(", ", journal.runs().stream().map(r -> r.runId()).limit(20).toList()));
@@ -58,5 +63,13 @@ final class JournalExportCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private ReadOnlyJournal openForReading() {
+        try {
+            return ReadOnlyJournal.open(db);
+        } catch (JournalException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

@@ -165,6 +165,37 @@ class CliTest {
     }
 
     @Test
+    void journalExportChangesNothingInTheJournalAndRefusesWhatIsNotOne() throws Exception {
+        Path copies = Files.createDirectories(dir.resolve("from-another-machine"));
+        Path db = copies.resolve("journal.db");
+        try (Journal journal = Journal.open(JournalOptions.at(db))) {
+            journal.record("run-7", "oom-agent", new TraceEvent.RunStarted("oom-remediation", "OOMKilled", "live", "offline planner"));
+            journal.record("run-7", "oom-agent", new TraceEvent.RunEnded("done", "restarted"));
+        }
+        List<String> before = listing(copies);
+        byte[] bytes = Files.readAllBytes(db);
+        for (String format : List.of("jsonl", "otel", "markdown")) {
+            Result r = run("journal", "export", "--db", db.toString(), "--run", "run-7", "--format", format);
+            assertThat(r.exit()).as(format + ": " + r.err()).isZero();
+        }
+        // SQLite's readers of a WAL journal may leave its -wal/-shm index files; nothing else may appear.
+        assertThat(listing(copies)).as("no file added or removed beside it")
+                .filteredOn(name -> !name.endsWith("-wal") && !name.endsWith("-shm")).isEqualTo(before);
+        assertThat(Files.readAllBytes(db)).as("the journal's bytes").isEqualTo(bytes);
+
+        Path notAJournal = write("notes.db", "not sqlite");
+        Result refused = run("journal", "export", "--db", notAJournal.toString(), "--run", "run-7", "--format", "jsonl");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("is not a Ringside journal");
+    }
+
+    private static List<String> listing(Path directory) throws java.io.IOException {
+        try (var files = Files.walk(directory)) {
+            return files.map(directory::relativize).map(Path::toString).sorted().toList();
+        }
+    }
+
+    @Test
     void aWrongConfigurationStopsRunAndCockpitAtStartNamingTheKey() throws Exception {
         Path config = write("ringside.yaml", "cluster:\n  agent_namespace: Ringside_Agents\n");
         for (String command : List.of("run --headless", "cockpit")) {

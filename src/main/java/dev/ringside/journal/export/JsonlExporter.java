@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringside.journal.EventCodec;
-import dev.ringside.journal.Journal;
 import dev.ringside.journal.JournalEntry;
+import dev.ringside.journal.RunReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +22,9 @@ public final class JsonlExporter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int PAGE = 5_000;
 
-    private final Journal journal;
+    private final RunReader journal;
 
-    public JsonlExporter(Journal journal) {
+    public JsonlExporter(RunReader journal) {
         this.journal = journal;
     }
 
