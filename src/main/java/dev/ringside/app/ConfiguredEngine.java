@@ -73,13 +73,16 @@ public final class ConfiguredEngine {
     /**
      * The journal: the file given on the command line; else, on the sandbox, a new file for this
      * session (the sandbox is new at every start, and must not share the real cluster's ledger of
-     * executed approvals); else the configured journal with its checkpoints and retention.
+     * executed approvals), sessions older than the retention pruned; else the configured journal
+     * with its checkpoints and retention.
      */
     public static JournalOptions journalOptions(RingsideConfig config, Path journalFile, Clock clock) {
         if (journalFile != null) return JournalOptions.at(journalFile).withTraceRetention(config.retention());
         if (config.sandbox()) {
             String session = SESSION.format(clock.instant()) + "-" + ProcessHandle.current().pid();
-            return JournalOptions.at(config.sandboxJournal(session));
+            Path journal = config.sandboxJournal(session);
+            SandboxSessions.prune(journal.getParent(), config.retention(), clock.instant());
+            return JournalOptions.at(journal);
         }
         return JournalOptions.at(config.journal()).withCheckpointDir(config.checkpoints()).withTraceRetention(config.retention());
     }
