@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
+        ClassDataCache.prepare();
         System.exit(run(args));
     }
 
