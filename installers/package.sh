@@ -18,8 +18,10 @@ cp target/ringside.jar target/package-input/
 # The class path is the jar manifest's, not whatever target/lib holds (an older build leaves its jars
 # there). JavaFX goes into the runtime as modules instead: on the class path it warns of an
 # unsupported configuration. Its platform jars are the modules; the plain ones are empty placeholders.
-classpath="$(unzip -p target/ringside.jar META-INF/MANIFEST.MF | tr -d '\r' \
-  | awk '/^Class-Path:/ {sub(/^Class-Path: /, ""); cp = $0; next} /^ / && cp != "" {sub(/^ /, ""); cp = cp $0; next} cp != "" {print cp; exit}')"
+rm -rf target/manifest && mkdir -p target/manifest
+(cd target/manifest && "$jdk/bin/jar" -xf ../ringside.jar META-INF/MANIFEST.MF)
+classpath="$(tr -d '\r' < target/manifest/META-INF/MANIFEST.MF \
+  | awk '/^Class-Path:/ {sub(/^Class-Path: /, ""); cp = $0; next} /^ / && cp != "" {sub(/^ /, ""); cp = cp $0; next} cp != "" {print cp; done = 1; exit} END {if (!done && cp != "") print cp}')"
 [ -n "$classpath" ] || { echo "package: target/ringside.jar has no Class-Path in its manifest" >&2; exit 2; }
 fx=()
 for entry in $classpath; do
