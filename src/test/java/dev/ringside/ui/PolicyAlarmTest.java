@@ -31,6 +31,8 @@ class PolicyAlarmTest {
             assertThat(f.<Label>node("#status-model").getText()).contains("offline planner — no LLM");
             assertThat(f.<Label>node("#status-slack").getText()).isEqualTo("Slack: not configured");
             CockpitFixture.until(20, () -> f.<Label>node("#status-audit").getText().startsWith("Audit chain intact"));
+            assertThat(f.<Label>node("#status-audit").getText()).as("a count is only true as of its check")
+                    .matches("Audit chain intact · \\d+ entries · checked \\d\\d:\\d\\d:\\d\\d");
         }
     }
 }

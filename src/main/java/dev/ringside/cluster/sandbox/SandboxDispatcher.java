@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * fabric8's CRUD dispatcher plus what the sandbox needs on top: pod logs (CRUD mode stores objects
  * but has no kubelet to ask for {@code /log}), an honest 404 for the TokenRequest subresource it
  * cannot implement, a fast restore of the whole store to a saved state, the faults a test
- * arms ({@link SandboxFaults}), and watches that neither race a restore nor stall the server when
- * they close ({@link GuardedWatchListener}).
+ * arms ({@link SandboxFaults}), and watches that neither race a restore nor stall the server
+ * ({@link GuardedWatchListener}).
  */
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern LOG_PATH = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?$");
@@ -32,8 +32,8 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final PodLogs logs;
     private final SandboxFaults faults = new SandboxFaults();
-    private final ExecutorService watchCloser =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sandbox-watch-closer").factory());
+    private final ExecutorService watchSender =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("sandbox-watch-sender").factory());
 
     SandboxDispatcher(PodLogs logs) {
         this.logs = logs;
@@ -47,14 +47,14 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         MockResponse response = faults.answer(request, () -> dispatchToStore(request));
         WebSocketListener watch = response.getWebSocketListener();
-        return watch == null ? response : response.withWebSocketUpgrade(new GuardedWatchListener(watch, storeLock.readLock(), watchCloser));
+        return watch == null ? response : response.withWebSocketUpgrade(new GuardedWatchListener(watch, storeLock.readLock(), watchSender));
     }
 
-    /** Stops the thread that closes watches; watches still open are closed with the server. */
+    /** Stops the thread that sends watch events; watches still open are closed with the server. */
     @Override
     public void shutdown() {
         super.shutdown();
-        watchCloser.shutdown();
+        watchSender.shutdown();
     }
 
     private MockResponse dispatchToStore(RecordedRequest request) {

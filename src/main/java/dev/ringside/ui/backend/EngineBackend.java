@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ import java.util.function.Consumer;
 public final class EngineBackend implements CockpitBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AUDIT_EVERY = Duration.ofSeconds(10);
+    private static final DateTimeFormatter CHECKED_AT = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Where the agents act and which model they use; fixed for one engine. */
     public record Setting(String clusterContext, String namespace, String modelLabel) {
@@ -55,6 +57,7 @@ public final class EngineBackend implements CockpitBackend {
     private final AutoCloseable killStepFeed;
     private final Thread auditor;
     private volatile AuditReport audit;
+    private volatile Instant auditCheckedAt;
 
     public EngineBackend(Engine engine, Setting setting, Clock clock) {
         this.engine = engine;
@@ -84,6 +87,7 @@ public final class EngineBackend implements CockpitBackend {
         } catch (RuntimeException e) {
             audit = new AuditReport(false, 0, 0, "could not verify the audit chain: " + e.getMessage());
         }
+        auditCheckedAt = clock.instant();
     }
 
     private void collectKillStep(JournalEntry entry) {
@@ -281,19 +285,22 @@ public final class EngineBackend implements CockpitBackend {
     public StatusSource status() {
         return () -> {
             AuditReport report = audit;
+            String words = auditWords(report, auditCheckedAt);
             return switch (governance.policy().state()) {
                 case ActivePolicy.Loaded l -> new CockpitStatus(setting.clusterContext(), setting.namespace(), engine.slackState(),
                         setting.modelLabel(), l.policy().source().name(), l.policy().source().sha256(), null,
-                        report != null && report.ok(), auditWords(report));
+                        report != null && report.ok(), words);
                 case ActivePolicy.Broken b -> new CockpitStatus(setting.clusterContext(), setting.namespace(), engine.slackState(),
-                        setting.modelLabel(), null, null, b.reason(), report != null && report.ok(), auditWords(report));
+                        setting.modelLabel(), null, null, b.reason(), report != null && report.ok(), words);
             };
         };
     }
 
-    private static String auditWords(AuditReport report) {
-        if (report == null) return "checking…";
-        return report.ok() ? report.entries() + " entries" : report.message();
+    /** What the status bar says of the chain, with when it was last verified: a count is only true as of then. */
+    private String auditWords(AuditReport report, Instant checkedAt) {
+        if (report == null || checkedAt == null) return "checking…";
+        String when = " · checked " + CHECKED_AT.format(checkedAt.atZone(clock.getZone()));
+        return (report.ok() ? report.entries() + " entries" : report.message()) + when;
     }
 
     @Override

@@ -2,85 +2,149 @@ package dev.ringside.cluster.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GuardedWatchListenerTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final ReentrantReadWriteLock store = new ReentrantReadWriteLock();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sender").factory());
 
-    private final WebSocketListener recorder = new WebSocketListener() {
+    /** The server's side of the socket: records which thread each send and close ran on. */
+    private final WebSocket server = new WebSocket() {
         @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            calls.add("open on " + Thread.currentThread().getName() + (store.getReadHoldCount() == 1 ? " holding the store" : ""));
+        public RecordedRequest request() {
+            return null;
         }
 
         @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            calls.add("message " + text + " on " + Thread.currentThread().getName());
+        public boolean send(String text) {
+            calls.add("send " + text + " on " + Thread.currentThread().getName());
+            return true;
         }
 
         @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            calls.add("closing " + code + " on " + Thread.currentThread().getName());
+        public boolean send(byte[] bytes) {
+            return send(new String(bytes));
         }
 
         @Override
-        public void onClosed(WebSocket webSocket, int code, String reason) {
-            calls.add("closed " + code + " " + reason + " on " + Thread.currentThread().getName());
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
-            calls.add("failure " + failure.getMessage() + " on " + Thread.currentThread().getName());
+        public boolean close(int code, String reason) {
+            calls.add("close " + code + " on " + Thread.currentThread().getName());
+            return true;
         }
     };
 
-    @Test
-    void openHoldsTheStoreAndCloseAndFailureRunOnTheCloserInOrder() throws Exception {
-        ExecutorService closer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("closer").factory());
-        String caller = Thread.currentThread().getName();
-        GuardedWatchListener listener = new GuardedWatchListener(recorder, store.readLock(), closer);
-
-        listener.onOpen(null, null);
-        listener.onMessage(null, "hello");
-        listener.onClosing(null, 1000, "bye");
-        listener.onClosed(null, 1000, "bye");
-        listener.onFailure(null, new IllegalStateException("reset"), null);
-        closer.shutdown();
-        assertThat(closer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(store.getReadLockCount()).as("released after opening").isZero();
-        assertThat(calls).containsExactly("open on " + caller + " holding the store", "message hello on " + caller, "closing 1000 on closer",
-                "closed 1000 bye on closer", "failure reset on closer");
+    @AfterEach
+    void stop() throws InterruptedException {
+        sender.shutdown();
+        assertThat(sender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    void aCloseThatWaitsDoesNotHoldTheCaller() throws Exception {
-        var release = new java.util.concurrent.CountDownLatch(1);
-        WebSocketListener waitsForTheCaller = new WebSocketListener() {
+    void theWatchOpensHoldingTheStoreAndItsSendsAndCloseRunOnTheSenderInOrder() throws Exception {
+        AtomicReference<WebSocket> given = new AtomicReference<>();
+        WebSocketListener watch = new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                given.set(webSocket);
+                calls.add("open holding the store: " + (store.getReadHoldCount() == 1));
+                webSocket.send("ADDED");
+            }
+
             @Override
             public void onClosed(WebSocket webSocket, int code, String reason) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                calls.add("closed on " + Thread.currentThread().getName() + ", same socket: " + (webSocket == given.get()));
+                webSocket.close(code, reason);
             }
         };
-        ExecutorService closer = Executors.newSingleThreadExecutor();
-        new GuardedWatchListener(waitsForTheCaller, store.readLock(), closer).onClosed(null, 1000, "bye");
-        // Only the caller can release the close: had onClosed run here, this line would never be reached.
-        release.countDown();
-        closer.shutdown();
-        assertThat(closer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        GuardedWatchListener listener = new GuardedWatchListener(watch, store.readLock(), sender);
+        String caller = Thread.currentThread().getName();
+
+        listener.onOpen(server, null);
+        assertThat(store.getReadLockCount()).as("released after opening").isZero();
+        given.get().send("MODIFIED");
+        listener.onClosed(server, 1000, "bye");
+        sender.shutdown();
+        assertThat(sender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(calls).filteredOn(call -> !call.endsWith(" on sender"))
+                .containsExactly("open holding the store: true", "closed on " + caller + ", same socket: true");
+        assertThat(calls).filteredOn(call -> call.endsWith(" on sender"))
+                .containsExactly("send ADDED on sender", "send MODIFIED on sender", "close 1000 on sender");
+    }
+
+    @Test
+    void aSendThatWaitsForTheCallerDoesNotHoldTheCaller() throws Exception {
+        // The deadlock's shape: the server's send can only finish once the caller (the event loop) is free.
+        CountDownLatch callerFree = new CountDownLatch(1);
+        WebSocket waitsForTheCaller = new WebSocket() {
+            @Override
+            public RecordedRequest request() {
+                return null;
+            }
+
+            @Override
+            public boolean send(String text) {
+                try {
+                    boolean written = callerFree.await(5, TimeUnit.SECONDS);
+                    calls.add("written: " + written);
+                    return written;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+
+            @Override
+            public boolean send(byte[] bytes) {
+                return send(new String(bytes));
+            }
+
+            @Override
+            public boolean close(int code, String reason) {
+                return true;
+            }
+        };
+        WebSocketListener watch = new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                webSocket.send("ADDED");
+            }
+        };
+
+        new GuardedWatchListener(watch, store.readLock(), sender).onOpen(waitsForTheCaller, null);
+        // Had the send run here, it would have given up waiting for this line, which comes after it.
+        callerFree.countDown();
+        sender.shutdown();
+        assertThat(sender.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(calls).containsExactly("written: true");
+    }
+
+    @Test
+    void onceTheServerStopsSendsAreRefusedNotThrown() {
+        AtomicReference<WebSocket> given = new AtomicReference<>();
+        WebSocketListener watch = new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                given.set(webSocket);
+            }
+        };
+        new GuardedWatchListener(watch, store.readLock(), sender).onOpen(server, null);
+        sender.shutdown();
+        assertThat(given.get().send("late")).isFalse();
+        assertThat(given.get().close(1000, "late")).isFalse();
     }
 }
