@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +24,36 @@ class GuardedWatchListenerTest {
     private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sender").factory());
 
     /** The server's side of the socket: records which thread each send and close ran on. */
-    private final WebSocket server = new WebSocket() {
-        @Override
-        public RecordedRequest request() {
-            return null;
-        }
+    private final WebSocket server = serverSocket(text -> {
+        calls.add("send " + text + " on " + Thread.currentThread().getName());
+        return true;
+    });
 
-        @Override
-        public boolean send(String text) {
-            calls.add("send " + text + " on " + Thread.currentThread().getName());
-            return true;
-        }
+    /** A server-side socket whose sends go to {@code onSend}; its closes are recorded with their thread. */
+    private WebSocket serverSocket(Predicate<String> onSend) {
+        return new WebSocket() {
+            @Override
+            public RecordedRequest request() {
+                return null;
+            }
 
-        @Override
-        public boolean send(byte[] bytes) {
-            return send(new String(bytes));
-        }
+            @Override
+            public boolean send(String text) {
+                return onSend.test(text);
+            }
 
-        @Override
-        public boolean close(int code, String reason) {
-            calls.add("close " + code + " on " + Thread.currentThread().getName());
-            return true;
-        }
-    };
+            @Override
+            public boolean send(byte[] bytes) {
+                return send(new String(bytes));
+            }
+
+            @Override
+            public boolean close(int code, String reason) {
+                calls.add("close " + code + " on " + Thread.currentThread().getName());
+                return true;
+            }
+        };
+    }
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -90,34 +98,16 @@ class GuardedWatchListenerTest {
     void aSendThatWaitsForTheCallerDoesNotHoldTheCaller() throws Exception {
         // The deadlock's shape: the server's send can only finish once the caller (the event loop) is free.
         CountDownLatch callerFree = new CountDownLatch(1);
-        WebSocket waitsForTheCaller = new WebSocket() {
-            @Override
-            public RecordedRequest request() {
-                return null;
+        WebSocket waitsForTheCaller = serverSocket(text -> {
+            try {
+                boolean written = callerFree.await(5, TimeUnit.SECONDS);
+                calls.add("written: " + written);
+                return written;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-
-            @Override
-            public boolean send(String text) {
-                try {
-                    boolean written = callerFree.await(5, TimeUnit.SECONDS);
-                    calls.add("written: " + written);
-                    return written;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-
-            @Override
-            public boolean send(byte[] bytes) {
-                return send(new String(bytes));
-            }
-
-            @Override
-            public boolean close(int code, String reason) {
-                return true;
-            }
-        };
+        });
         WebSocketListener watch = new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
