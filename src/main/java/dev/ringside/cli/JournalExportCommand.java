@@ -9,7 +9,6 @@ import dev.ringside.journal.export.MarkdownExporter;
 import dev.ringside.journal.export.OtelExporter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +46,6 @@ final class JournalExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!FORMATS.contains(format)) throw new UserError("unknown export format '" + format + "'; use one of " + FORMATS);
-        if (!Files.isRegularFile(db)) throw new UserError("no journal file at " + db);
         PrintWriter out = spec.commandLine().getOut();
         try (ReadOnlyJournal journal = openForReading()) {
             if (journal.runs().stream().noneMatch(r -> r.runId().equals(run))) {

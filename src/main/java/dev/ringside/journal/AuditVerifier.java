@@ -1,6 +1,5 @@
 package dev.ringside.journal;
 
-import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +42,7 @@ public final class AuditVerifier {
         if (!Files.isRegularFile(db)) {
             return AuditReport.broken(0, "no journal file at " + db);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+        try (Connection c = JournalSchema.connectReadOnly(db)) {
             return verify(c, db, checkpointDir);
         } catch (SQLException e) {
             return AuditReport.broken(0, "cannot read " + db + " as a journal: " + e.getMessage());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Tables, indexes and guard triggers of a journal file, and the check that a file is one.
@@ -130,6 +131,13 @@ final class JournalSchema {
             s.execute("PRAGMA busy_timeout = 10000");
         }
         return connection;
+    }
+
+    /** A connection that SQLite itself keeps from writing: for readers of a journal that may not be this machine's. */
+    static Connection connectReadOnly(Path db) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
     }
 
     /** Which journal a file is, and whether it was created just now. */

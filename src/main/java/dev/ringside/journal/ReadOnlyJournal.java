@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.sqlite.SQLiteConfig;
 
 /**
  * A journal file opened for reading only: its runs and their events, for replay and export. It
@@ -30,10 +29,8 @@ public final class ReadOnlyJournal implements RunReader, AutoCloseable {
         if (!Files.isRegularFile(db)) {
             throw new JournalException("no journal file at " + db);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
         try {
-            Connection connection = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+            Connection connection = JournalSchema.connectReadOnly(db);
             try {
                 checkIsAJournal(connection, db);
                 return new ReadOnlyJournal(db, new JournalReader(connection));
