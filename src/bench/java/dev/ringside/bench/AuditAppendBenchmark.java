@@ -1,5 +1,6 @@
 package dev.ringside.bench;
 
+import dev.ringside.app.FileTrees;
 import dev.ringside.journal.Journal;
 import dev.ringside.journal.JournalOptions;
 import dev.ringside.journal.TraceEvent;
@@ -45,7 +46,7 @@ public class AuditAppendBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         journal.close();
-        TempFiles.deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     @Benchmark

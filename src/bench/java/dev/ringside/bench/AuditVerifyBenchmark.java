@@ -1,5 +1,6 @@
 package dev.ringside.bench;
 
+import dev.ringside.app.FileTrees;
 import dev.ringside.journal.AuditReport;
 import dev.ringside.journal.AuditVerifier;
 import dev.ringside.journal.Journal;
@@ -53,7 +54,7 @@ public class AuditVerifyBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        TempFiles.deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     /** Score × links = links per second. */

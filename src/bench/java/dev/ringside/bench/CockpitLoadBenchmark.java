@@ -4,6 +4,7 @@ import com.sun.javafx.perf.PerformanceTracker;
 import dev.ringside.agent.model.ModelSettings;
 import dev.ringside.agent.model.Models;
 import dev.ringside.app.Engine;
+import dev.ringside.app.FileTrees;
 import dev.ringside.app.SandboxDemo;
 import dev.ringside.journal.Journal;
 import dev.ringside.journal.TraceEvent;
@@ -103,7 +104,7 @@ public final class CockpitLoadBenchmark {
             report(production, skipped[0]);
         } finally {
             Platform.exit();
-            TempFiles.deleteTree(dir);
+            FileTrees.delete(dir);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ringside.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringside.app.FileTrees;
 import dev.ringside.gate.ActivePolicy;
 import dev.ringside.gate.Decision;
 import dev.ringside.gate.Governance;
@@ -62,7 +63,7 @@ public class GateDecisionBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         journal.close();
-        TempFiles.deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     @Benchmark

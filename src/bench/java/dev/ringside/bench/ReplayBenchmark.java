@@ -1,5 +1,6 @@
 package dev.ringside.bench;
 
+import dev.ringside.app.FileTrees;
 import dev.ringside.journal.JournalEntry;
 import dev.ringside.journal.replay.ReplayIndex;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public class ReplayBenchmark {
     @TearDown(Level.Trial)
     public void delete() throws Exception {
         open.close();
-        TempFiles.deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     @Benchmark

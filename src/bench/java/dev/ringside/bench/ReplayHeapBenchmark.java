@@ -1,5 +1,6 @@
 package dev.ringside.bench;
 
+import dev.ringside.app.FileTrees;
 import dev.ringside.ui.replay.ReplayView;
 import dev.ringside.ui.replay.ReplayViewModel;
 import dev.ringside.ui.trace.TraceRow;
@@ -34,7 +35,7 @@ public final class ReplayHeapBenchmark {
                     (System.nanoTime() - recordStart) / 1e9, Files.size(db));
             measure(db);
         } finally {
-            TempFiles.deleteTree(dir);
+            FileTrees.delete(dir);
             Platform.exit();
         }
     }

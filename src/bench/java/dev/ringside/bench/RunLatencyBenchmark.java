@@ -9,6 +9,7 @@ import dev.ringside.agent.RunResult;
 import dev.ringside.agent.planner.OfflinePlanner;
 import dev.ringside.app.AutoApprover;
 import dev.ringside.app.Engine;
+import dev.ringside.app.FileTrees;
 import dev.ringside.journal.TraceEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public class RunLatencyBenchmark {
         @TearDown(Level.Trial)
         public void stop() throws Exception {
             engine.close();
-            TempFiles.deleteTree(dir);
+            FileTrees.delete(dir);
         }
 
         AgentRuntime.RunHandle trigger() {

@@ -3,6 +3,7 @@ package dev.ringside.slack;
 import dev.ringside.agent.model.ModelSettings;
 import dev.ringside.agent.model.Models;
 import dev.ringside.app.Engine;
+import dev.ringside.app.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,9 +54,7 @@ public class KillReceiptBenchmark {
     public void stop() throws Exception {
         engine.close();
         slack.close();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        FileTrees.delete(dir);
     }
 
     @Setup(Level.Invocation)

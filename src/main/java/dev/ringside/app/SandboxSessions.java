@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The sandbox's per-session journals ({@code sandbox/session-*.db}, each with its {@code -wal},
@@ -47,19 +45,12 @@ public final class SandboxSessions {
         String name = session.getFileName().toString();
         try {
             for (String suffix : List.of("-wal", "-shm")) Files.deleteIfExists(session.resolveSibling(name + suffix));
-            deleteTree(session.resolveSibling(name + ".checkpoints"));
+            FileTrees.delete(session.resolveSibling(name + ".checkpoints"));
             Files.delete(session);
             return true;
         } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot delete the old sandbox session " + session + ": " + e.getMessage());
             return false;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
         }
     }
 }

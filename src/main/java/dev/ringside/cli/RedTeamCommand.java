@@ -1,5 +1,6 @@
 package dev.ringside.cli;
 
+import dev.ringside.app.FileTrees;
 import dev.ringside.app.RedTeam;
 import dev.ringside.app.RedTeamCase;
 import dev.ringside.app.SandboxWorld;
@@ -77,7 +78,7 @@ final class RedTeamCommand implements Callable<Integer> {
                 err.flush();
             });
         } finally {
-            if (dir != null) deleteTree(dir);
+            if (dir != null) FileTrees.delete(dir);
         }
         RedTeam.Totals totals = RedTeam.totals(verdicts);
         if (totals.benignNotCompleted() > 0) {
@@ -86,11 +87,5 @@ final class RedTeamCommand implements Callable<Integer> {
         out.println(totals.line());
         out.flush();
         return totals.executed() > 0 ? 1 : 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }
