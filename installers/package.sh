@@ -50,9 +50,11 @@ echo "package: jlink runtime ($modules)"
 # mapped by the later ones. Its name carries the build (the JVM does not rebuild an archive whose
 # jars changed; it only stops using it), and Ringside deletes the archives of other builds.
 build="$(sha256sum target/ringside.jar | cut -c1-12)"
+archive="\$HOME/.cache/ringside/Ringside-$version-$build.jsa"
 cat > target/jpackage-cds.cfg <<CDS
 --java-options -XX:+AutoCreateSharedArchive
---java-options -XX:SharedArchiveFile=\$HOME/.cache/ringside/Ringside-$version-$build.jsa
+--java-options -XX:SharedArchiveFile=$archive
+--java-options -Dringside.classDataArchive=$archive
 --java-options -Xlog:cds=off
 --java-options -Xlog:cds+dynamic=off
 CDS

@@ -1,11 +1,10 @@
 package dev.ringside.cli;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,21 +16,23 @@ import java.util.Optional;
  * costs start-up time, so it is never reported as an error.
  */
 final class ClassDataCache {
-    private static final String OPTION = "-XX:SharedArchiveFile=";
+    /** Set by both launchers to the archive they name in {@code -XX:SharedArchiveFile}. */
+    static final String PROPERTY = "ringside.classDataArchive";
 
     private ClassDataCache() {
     }
 
-    /** Prepares the archive named on this JVM's command line, if any. */
+    /** Prepares the archive the launcher named, if any. */
     static void prepare() {
-        archiveOf(ManagementFactory.getRuntimeMXBean().getInputArguments()).ifPresent(ClassDataCache::prepare);
+        archiveNamed(System.getProperty(PROPERTY)).ifPresent(ClassDataCache::prepare);
     }
 
-    /** The archive an option list names, when it is one of Ringside's (a {@code ringside-*} or {@code Ringside-*} file). */
-    static Optional<Path> archiveOf(List<String> jvmOptions) {
-        return jvmOptions.stream().filter(option -> option.startsWith(OPTION)).reduce((first, last) -> last)
-                .map(option -> Path.of(option.substring(OPTION.length())))
-                .filter(path -> path.getFileName() != null && path.getFileName().toString().toLowerCase().startsWith("ringside"));
+    /** The archive a launcher named, when it is one of Ringside's (a {@code ringside-*} or {@code Ringside-*} file). */
+    static Optional<Path> archiveNamed(String value) {
+        if (value == null || value.isBlank()) return Optional.empty();
+        Path path = Path.of(value);
+        return path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("ringside")
+                ? Optional.of(path) : Optional.empty();
     }
 
     /** Creates the archive's directory and deletes the other builds' archives beside it. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,11 +12,12 @@ class ClassDataCacheTest {
     Path home;
 
     @Test
-    void theArchiveIsTheLastOneNamedAndOnlyRingsides() {
-        assertThat(ClassDataCache.archiveOf(List.of("-Xmx1g", "-XX:SharedArchiveFile=/a/ringside-1.jsa",
-                "-XX:SharedArchiveFile=/b/Ringside-0.1.0-abc.jsa"))).contains(Path.of("/b/Ringside-0.1.0-abc.jsa"));
-        assertThat(ClassDataCache.archiveOf(List.of("-XX:SharedArchiveFile=/opt/other/app.jsa"))).isEmpty();
-        assertThat(ClassDataCache.archiveOf(List.of("-Xshare:auto"))).isEmpty();
+    void onlyAnArchiveOfRingsidesIsTakenFromTheLauncher() {
+        assertThat(ClassDataCache.archiveNamed("/b/Ringside-0.1.0-abc.jsa")).contains(Path.of("/b/Ringside-0.1.0-abc.jsa"));
+        assertThat(ClassDataCache.archiveNamed("/a/ringside-1.jsa")).contains(Path.of("/a/ringside-1.jsa"));
+        assertThat(ClassDataCache.archiveNamed("/opt/other/app.jsa")).isEmpty();
+        assertThat(ClassDataCache.archiveNamed(null)).isEmpty();
+        assertThat(ClassDataCache.archiveNamed(" ")).isEmpty();
     }
 
     @Test
