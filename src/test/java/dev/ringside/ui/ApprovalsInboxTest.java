@@ -19,12 +19,8 @@ class ApprovalsInboxTest {
     @TempDir
     Path dir;
 
-    private static ListView<?> inbox(CockpitFixture f) {
-        return f.node("#approvals-list");
-    }
-
     private static void waitForTheRollbackRequest(CockpitFixture f) throws Exception {
-        CockpitFixture.until(60, () -> inbox(f).getItems().size() == 1);
+        CockpitFixture.until(60, () -> f.inbox().getItems().size() == 1);
         f.robot.clickOn("#approvals-list");
     }
 
@@ -48,7 +44,7 @@ class ApprovalsInboxTest {
             assertThat(f.journaled(TraceEvent.ApprovalDecided.class)).singleElement()
                     .satisfies(d -> assertThat(d.outcome()).isEqualTo("approved"))
                     .satisfies(d -> assertThat(d.approver()).isEqualTo(CockpitFixture.APPROVER));
-            CockpitFixture.until(5, () -> inbox(f).getItems().isEmpty());
+            CockpitFixture.until(5, () -> f.inbox().getItems().isEmpty());
             assertThat(f.<ListView<String>>node("#approvals-closed").getItems()).first().asString().contains("granted by alice");
         }
     }
@@ -127,8 +123,8 @@ class ApprovalsInboxTest {
     void aRequestNobodyAnswersExpiresAndLeavesTheInboxAsExpired() throws Exception {
         try (CockpitFixture f = CockpitFixture.openWithPolicy(dir, "ttl: 15m", "ttl: 3s")) {
             AgentRuntime.RunHandle run = f.startCheckoutIncident();
-            CockpitFixture.until(60, () -> inbox(f).getItems().size() == 1);
-            CockpitFixture.until(30, () -> inbox(f).getItems().isEmpty());
+            CockpitFixture.until(60, () -> f.inbox().getItems().size() == 1);
+            CockpitFixture.until(30, () -> f.inbox().getItems().isEmpty());
             assertThat(f.<ListView<String>>node("#approvals-closed").getItems()).first().asString()
                     .startsWith("rollback_deployment").endsWith("expired");
             run.result().get(60, TimeUnit.SECONDS);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
+import javafx.scene.control.ListView;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -78,6 +79,11 @@ final class CockpitFixture implements AutoCloseable {
 
     <T extends Node> T node(String query) {
         return robot.lookup(query).query();
+    }
+
+    /** The approvals inbox's list of pending requests. */
+    ListView<?> inbox() {
+        return node("#approvals-list");
     }
 
     boolean shown(String query) {

@@ -22,10 +22,6 @@ class TwoPersonApprovalTest {
     @TempDir
     Path dir;
 
-    private static ListView<?> inbox(CockpitFixture f) {
-        return f.node("#approvals-list");
-    }
-
     private static void approveWithConfirmation(CockpitFixture f) throws Exception {
         f.robot.clickOn("#approvals-list");
         f.robot.type(KeyCode.A);
@@ -49,13 +45,13 @@ class TwoPersonApprovalTest {
         try (CockpitFixture f = CockpitFixture.openWithPolicy(dir, "two_person: [set_image, cordon_node, get_secret]",
                 "two_person: [rollback_deployment, set_image, cordon_node, get_secret]")) {
             AgentRuntime.RunHandle run = f.startCheckoutIncident();
-            CockpitFixture.until(60, () -> inbox(f).getItems().size() == 1);
+            CockpitFixture.until(60, () -> f.inbox().getItems().size() == 1);
             f.robot.clickOn("#approvals-list");
             assertThat(f.<Label>node("#approval-approvers").getText()).startsWith("no approvals yet (0 of 2)");
 
             approveWithConfirmation(f);
             CockpitFixture.until(5, () -> f.<Label>node("#approval-approvers").getText().startsWith("approved by alice (1 of 2)"));
-            assertThat(inbox(f).getItems()).as("one approval of two leaves the request pending").hasSize(1);
+            assertThat(f.inbox().getItems()).as("one approval of two leaves the request pending").hasSize(1);
             assertThat(f.checkoutImage()).isEqualTo(SandboxNames.CHECKOUT_IMAGE_BAD);
 
             approveWithConfirmation(f);
@@ -71,7 +67,7 @@ class TwoPersonApprovalTest {
             assertThat(f.checkoutImage()).isEqualTo(SandboxNames.CHECKOUT_IMAGE_LAST_GOOD);
             assertThat(f.journaled(TraceEvent.ToolResult.class)).filteredOn(r -> r.tool().equals("rollback_deployment") && r.ok())
                     .hasSize(1);
-            CockpitFixture.until(5, () -> inbox(f).getItems().isEmpty());
+            CockpitFixture.until(5, () -> f.inbox().getItems().isEmpty());
             assertThat(f.<ListView<String>>node("#approvals-closed").getItems()).first().asString().contains("bob");
         }
     }
