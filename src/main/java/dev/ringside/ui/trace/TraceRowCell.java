@@ -73,7 +73,7 @@ public final class TraceRowCell extends ListCell<TraceRow> {
         super.updateItem(row, empty);
         setText(null);
         String tone = empty || row == null ? null : row.tone();
-        for (String t : TONES.keySet()) pseudoClassStateChanged(TONES.get(t), t.equals(tone));
+        TONES.forEach((name, pseudoClass) -> pseudoClassStateChanged(pseudoClass, name.equals(tone)));
         if (tone == null) {
             setGraphic(null);
             return;
